@@ -42,3 +42,14 @@ def decisions_dir(data_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def case_tables(decisions_dir, tmp_path_factory) -> dict:
+    """The court-decision tables built once per test session from the real decisions."""
+    from analysis.pipeline import run_cases
+
+    out = tmp_path_factory.mktemp("processed")
+    tables = run_cases(decisions_dir, out)
+    tables["_out"] = out
+    return tables
