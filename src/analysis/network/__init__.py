@@ -1,1 +1,16 @@
-"""network stage."""
+"""Recruitment networks and syndicate structure.
+
+Modules, each with one job:
+
+* ``loaders`` — read the public criminal/trafficking networks (matrix CSVs, two-mode,
+  edge lists, TIP country flows);
+* ``graphs`` — build graphs from ``actors``/``ties``/``cases`` (multi-mode, Newman
+  projection, place flows), TIP source ranks, agency co-action;
+* ``engine`` — igraph behind networkx-in, pandas-out functions;
+* ``measures`` and ``brokerage`` — centralities, constraint, cores, core–periphery,
+  Gould–Fernandez brokerage;
+* ``syndicates`` — consensus Leiden communities with stability;
+* ``disruption``, ``robustness``, ``temporal`` — removal strategies, missing data, time;
+* ``export`` — GEXF, GraphML, JSON and a standalone HTML view;
+* ``tables`` — ``build_network_tables`` for ``tppo build``.
+"""

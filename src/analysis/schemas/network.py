@@ -1,16 +1,29 @@
-"""Network tables written by ``tppo build``: ``syndicates`` and ``actor_metrics``."""
+"""Network tables written by ``tppo build``: ``syndicates`` and ``actor_metrics``
+(built by ``analysis.network.tables.build_network_tables``)."""
 
 import pandera.pandas as pa
 
-from analysis.schemas import register
+from analysis.schemas import list_of, register
+
+BROKERAGE_ROLES = ["coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total"]
 
 syndicates = register("syndicates", pa.DataFrameSchema(
     {
-        "syndicate_id": pa.Column(str, unique=True),
+        "syndicate_id": pa.Column(str, pa.Check.str_matches(r"^S-[0-9a-f]+$"), unique=True),
         "n_actors": pa.Column("Int64", pa.Check.ge(1)),
+        "n_persons": pa.Column("Int64", pa.Check.ge(0), required=False),
+        "n_companies": pa.Column("Int64", pa.Check.ge(0), required=False),
         "n_cases": pa.Column("Int64", pa.Check.ge(0)),
         "n_courts": pa.Column("Int64", pa.Check.ge(0)),
         "stability": pa.Column(float, pa.Check.in_range(0, 1), nullable=True),
+        "role_mix": pa.Column(str, nullable=True, required=False),
+        "courts": pa.Column(object, list_of(str), required=False),
+        "first_year": pa.Column("Int64", nullable=True, required=False),
+        "last_year": pa.Column("Int64", nullable=True, required=False),
+        "destinations": pa.Column(object, list_of(str), required=False),
+        "companies": pa.Column(object, list_of(str), required=False),
+        "places": pa.Column(object, list_of(str), required=False),
+        "provinces": pa.Column(object, list_of(str), required=False),
     },
     strict=False,
     coerce=True,
@@ -19,7 +32,17 @@ syndicates = register("syndicates", pa.DataFrameSchema(
 actor_metrics = register("actor_metrics", pa.DataFrameSchema(
     {
         "actor_id": pa.Column(str, unique=True),
+        "degree": pa.Column(float, pa.Check.ge(0), nullable=True, required=False),
+        "betweenness": pa.Column(float, pa.Check.ge(0), nullable=True, required=False),
+        "closeness": pa.Column(float, pa.Check.in_range(0, 1), nullable=True, required=False),
+        "eigenvector": pa.Column(float, pa.Check.in_range(0, 1), nullable=True, required=False),
+        "constraint": pa.Column(float, pa.Check.ge(0), nullable=True, required=False),
+        "core_number": pa.Column("Int64", pa.Check.ge(0), nullable=True, required=False),
+        "coreness": pa.Column(float, nullable=True, required=False),
+        **{f"brokerage_{r}": pa.Column("Int64", pa.Check.ge(0), required=False) for r in BROKERAGE_ROLES},
+        "primary_role": pa.Column(str, nullable=True, required=False),
         "syndicate_id": pa.Column(str, nullable=True),
+        "stability": pa.Column(float, pa.Check.in_range(0, 1), nullable=True, required=False),
     },
     strict=False,
     coerce=True,

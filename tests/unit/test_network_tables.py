@@ -1,0 +1,108 @@
+"""build_network_tables: syndicates and actor_metrics from toy extraction tables."""
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.network import graphs
+from analysis.network.tables import build_network_tables, primary_role
+from analysis.schemas import validate
+
+
+@pytest.fixture
+def tables():
+    # Two cases share company C-x and person P-a: one syndicate across two courts.
+    # A third case (K3) is separate.
+    actors = pd.DataFrame({
+        "actor_id": ["P-a", "P-b", "P-c", "P-d", "P-e", "P-f", "V-v", "C-x", "L-m"],
+        "kind": ["person"] * 7 + ["company", "place"],
+        "roles": [["recruiter"], ["sponsor"], ["defendant"], ["fugitive", "funder"], ["defendant"], ["escort"],
+                  ["victim"], [], []],
+        "label": ["P-a", "P-b", "P-c", "P-d", "P-e", "P-f", "V-v", "PT Contoh", "Kab. Contoh"],
+        "n_cases": [2, 1, 1, 1, 1, 1, 1, 2, 1],
+    })
+    ties = pd.DataFrame({
+        "source_id": ["P-a", "P-b", "P-b", "P-a", "P-c", "P-e", "P-a", "P-a"],
+        "target_id": ["P-b", "C-x", "V-v", "P-c", "C-x", "P-f", "L-m", "P-nobody"],
+        "relation": ["recruited", "works_for", "recruited", "co_defendant", "works_for", "co_defendant", "sent_to",
+                     "paid"],
+        "case_id": ["K1", "K1", "K1", "K2", "K2", "K3", "K1", "K1"],
+        "evidence": [f"f.txt:{i}-{i + 3}" for i in range(8)],
+        "date": [None] * 8,
+    })
+    cases = pd.DataFrame({"case_id": ["K1", "K2", "K3"], "court": ["PN A", "PN B", "PN C"],
+                          "decision_date": pd.to_datetime(["2023-01-01", "2025-01-01", "2024-01-01"]),
+                          "destination_countries": [["Malaysia"], ["Malaysia", "Cambodia"], []]})
+    return actors, ties, cases
+
+
+def test_tables_shape_and_profiles(tables):
+    out = build_network_tables(*tables, n_runs=5)
+    syn, am, rej = out["syndicates"], out["actor_metrics"], out["rejects"]
+    validate(syn, "syndicates"); validate(am, "actor_metrics"); validate(rej, "rejects")
+    assert rej["reason"].tolist() == ["unknown actor id"]
+    assert "V-v" not in set(am["actor_id"]) and "L-m" not in set(am["actor_id"])
+    big = syn.iloc[0]
+    assert big["n_actors"] == 4 and big["n_cases"] == 2 and big["n_courts"] == 2
+    assert big["courts"] == ["PN A", "PN B"] and big["destinations"] == ["Cambodia", "Malaysia"]
+    assert (big["first_year"], big["last_year"]) == (2023, 2025)
+    assert big["companies"] == ["PT Contoh"] and big["places"] == ["Kab. Contoh"]
+    assert big["n_persons"] == 3 and big["n_companies"] == 1
+    assert len(syn) == 2 and syn.iloc[1]["n_actors"] == 2  # K3: P-e and P-f
+    assert syn["syndicate_id"].str.match(r"^S-[0-9a-f]{8}$").all()
+    # P-d appears in no tie: no syndicate, zero degree
+    d = am.set_index("actor_id").loc["P-d"]
+    assert pd.isna(d["syndicate_id"]) and d["degree"] == 0 and d["primary_role"] == "funder"
+    a = am.set_index("actor_id").loc["P-a"]
+    assert a["degree"] == 3 and a["betweenness"] > 0 and a["stability"] == 1.0
+
+
+def test_ids_stable_across_runs(tables):
+    a = build_network_tables(*tables, n_runs=5, seed=1)["syndicates"]["syndicate_id"].tolist()
+    b = build_network_tables(*tables, n_runs=5, seed=2)["syndicates"]["syndicate_id"].tolist()
+    assert a == b
+
+
+def test_brokerage_columns(tables):
+    am = build_network_tables(*tables, n_runs=3)["actor_metrics"].set_index("actor_id")
+    # directed ties among analysed actors: P-a->P-b, P-b->C-x, P-a<->P-c, P-c->C-x, P-e<->P-f
+    # P-b brokers P-a -> P-b -> C-x (recruiter, sponsor, company: liaison)
+    assert am.loc["P-b", "brokerage_liaison"] == 1
+    assert am.loc["P-b", "brokerage_total"] == 1
+    # P-a brokers P-c -> P-a -> P-b (defendant, recruiter, sponsor: liaison)
+    assert am.loc["P-a", "brokerage_liaison"] == 1
+
+
+def test_empty_inputs():
+    actors = pd.DataFrame({"actor_id": [], "kind": [], "roles": [], "label": [], "n_cases": []})
+    ties = pd.DataFrame({"source_id": [], "target_id": [], "relation": [], "case_id": [], "evidence": [], "date": []})
+    out = build_network_tables(actors, ties)
+    assert out["syndicates"].empty and out["actor_metrics"].empty and out["rejects"].empty
+
+
+def test_primary_role():
+    assert primary_role("person", ["defendant", "sponsor"]) == "sponsor"
+    assert primary_role("company", ["sponsor"]) == "company"
+    assert primary_role("person", None) == "unknown"
+    assert primary_role("person", ["pilot"]) == "pilot"
+
+
+_ids = st.sampled_from(["P-1", "P-2", "P-3", "P-4", "C-1", "L-1", "P-x"])  # P-x is not an actor
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(_ids, _ids, st.sampled_from(["paid", "recruited", "co_defendant", "sent_to"]),
+                          st.sampled_from(["K1", "K2", "K3"])), max_size=12))
+def test_any_tie_table_is_used_or_rejected(rows):
+    actors = pd.DataFrame({"actor_id": ["P-1", "P-2", "P-3", "P-4", "C-1", "L-1"],
+                           "kind": ["person"] * 4 + ["company", "place"],
+                           "roles": [["recruiter"], ["victim"], ["escort"], [], [], []],
+                           "label": ["P-1", "P-2", "P-3", "P-4", "PT A", "Batam"], "n_cases": [1] * 6})
+    ties = pd.DataFrame(rows, columns=["source_id", "target_id", "relation", "case_id"])
+    ties["evidence"] = [f"f:{i}-{i + 1}" for i in range(len(ties))]
+    out = build_network_tables(actors, ties, n_runs=3)
+    ok, _ = graphs.check_ties(actors, ties)
+    assert len(ok) + len(out["rejects"]) == len(ties)
+    assert set(out["actor_metrics"]["actor_id"]) == {"P-1", "P-3", "C-1"}
+    validate(out["syndicates"], "syndicates")
