@@ -8,6 +8,7 @@ validated against its schema and written atomically (``analysis.io``).
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -46,11 +47,64 @@ def run_news(source: str | Path, out: str | Path, *, dask: str | None = None) ->
     return tables
 
 
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None and len(f.columns)]
+    if not frames:
+        return pd.DataFrame()
+    return pd.concat(frames, ignore_index=True)
+
+
+def build_news(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """News tables from the real sources: the facts index of reported events and the seed article(s)."""
+    from analysis.news.index import read_news_index
+    from analysis.news.pipeline import process_news
+
+    parts = [read_news_index(data_dir / "news_events" / "tppo_news_index.csv")]
+    seeds = data_dir.parent / "seeds"
+    if seeds.is_dir():
+        parts.append(process_news(seeds))
+    names = sorted({k for p in parts for k in p})
+    return {k: _concat([p.get(k) for p in parts]) for k in names}
+
+
 def build(data: str | Path | None = None, out: str | Path | None = None, *, force: bool = False) -> Path:
-    """All sources to all processed tables under ``out`` plus ``tppo.duckdb``."""
+    """All sources to all processed tables under ``out`` plus ``tppo.duckdb``.
+
+    Order: court decisions (cases, defendants, actors, ties) -> news (articles, events) ->
+    networks (syndicates, actor_metrics) -> series. Every stage's rejects are gathered into
+    one ``rejects`` table with the stage that refused them.
+    """
+    from analysis.network.tables import build_network_tables
+    from analysis.timeseries import build_series_tables
+
     data_dir = config.data_dir(data)
     out_dir = config.out_dir(out)
     log.info("building from %s into %s", data_dir, out_dir)
-    run_cases(data_dir / "putusan_tppo", out_dir)
+    t0 = time.perf_counter()
+
+    from analysis.extract.decisions import process_decisions
+
+    tables = dict(process_decisions(data_dir / "putusan_tppo"))
+    log.info("court decisions: %d cases, %d rejects (%.1fs)", len(tables["cases"]), len(tables["rejects"]),
+             time.perf_counter() - t0)
+    rejects = [tables.pop("rejects").assign(job="cases")]
+
+    news = build_news(data_dir)
+    rejects.append(news.pop("rejects").assign(job="news"))
+    tables.update(news)
+    log.info("news: %d articles, %d events (%.1fs)", len(news["articles"]), len(news["events"]),
+             time.perf_counter() - t0)
+
+    net = build_network_tables(tables["actors"], tables["ties"], tables["cases"])
+    rejects.append(net.pop("rejects").assign(job="network"))
+    tables.update(net)
+    log.info("networks: %d syndicates (%.1fs)", len(net["syndicates"]), time.perf_counter() - t0)
+
+    tables.update(build_series_tables(tables["cases"], tables.get("events"), data_dir))
+    log.info("series: %d rows (%.1fs)", len(tables["series"]), time.perf_counter() - t0)
+
+    tables["rejects"] = _concat(rejects)
+    write_tables(tables, out_dir)
     write_catalogue(out_dir)
+    log.info("wrote %d tables to %s (%.1fs)", len(tables), out_dir, time.perf_counter() - t0)
     return out_dir
