@@ -9,7 +9,7 @@ import pytest
 
 MODULES = [
     "analysis.sources.official_stats", "analysis.sources.tip_flows",
-    "analysis.timeseries", "analysis.timeseries.changepoints", "analysis.timeseries.checks", "analysis.timeseries.courts",
+    "analysis.timeseries", "analysis.timeseries.changepoints", "analysis.timeseries.checks", 
     "analysis.timeseries.decompose", "analysis.timeseries.design", "analysis.timeseries.forecast",
     "analysis.timeseries.glm", "analysis.timeseries.grid", "analysis.timeseries.groups", "analysis.timeseries.its",
     "analysis.timeseries.questions", "analysis.timeseries.results", "analysis.timeseries.seasonality",

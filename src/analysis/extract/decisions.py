@@ -57,6 +57,7 @@ from analysis.extract.defendants import (
     identity_blocks,
     verdict_outcomes,
 )
+from analysis.extract.courts import court_province
 from analysis.extract.model import DefendantMention, ParsedDecision
 from analysis.extract.names import is_initials
 from analysis.extract.sections import split_sections
@@ -71,7 +72,7 @@ from analysis.sources.decisions import (
 log = logging.getLogger(__name__)
 
 CASE_COLUMNS = ["case_id", "court", "court_code", "decision_date", "n_defendants", "source_file", "duplicate_of",
-                "laws", "n_victims", "destination_countries", "is_migrant_worker_case", "case_id_check"]
+                "laws", "laws_charged", "n_victims", "destination_countries", "is_migrant_worker_case", "case_id_check"]
 DEFENDANT_COLUMNS = ["case_id", "defendant_no", "person_id", "name_withheld", "sex", "age", "verdict",
                      "sentence_months", "fine_idr", "fine_substitute_months", "restitution_idr"]
 REJECT_COLUMNS = ["source", "stage", "reason", "detail", "duplicate_of"]
@@ -158,20 +159,19 @@ def _extract(name: str, raw: str, text: str, to_raw) -> ParsedDecision | Reject:
     before_verdict = text[: sections["verdict"][0]] if "verdict" in sections else ""
     basis_at = [m.start() for m in _BASIS.finditer(before_verdict, max(0, len(before_verdict) - 4000))]
     basis = before_verdict[basis_at[-1]:] if basis_at else ""
-    laws = cf.find_laws(basis + " \n" + amar)
-    if not laws:
-        laws = cf.find_laws(_section(text, sections, "charges") or text)
+    decided = _decision_date(_section(text, sections, "closing") or text, _section(text, sections, "detention"))
+    laws, laws_charged = cf.decision_laws(basis, amar, _section(text, sections, "charges") or text, decided)
     story = _section(text, sections, "charges", "witnesses", "facts", "considerations") or text
     countries = cf.destination_countries(story)
     doc.fields = {
         "court_code": number.court_code,
         "case_id_check": number.check,
-        "decision_date": _decision_date(_section(text, sections, "closing") or text,
-                                        _section(text, sections, "detention")),
+        "decision_date": decided,
         "laws": laws,
+        "laws_charged": laws_charged,
         "n_victims": cf.victim_count(text),
         "destination_countries": countries,
-        "is_migrant_worker_case": cf.is_migrant_worker_case(text, laws, countries),
+        "is_migrant_worker_case": cf.is_migrant_worker_case(text, laws + laws_charged, countries),
         "n_defendants": n,
         "n_defendants_in_verdict": n_verdict,
         "outcomes": [asdict(o) for o in outcomes],
@@ -250,6 +250,7 @@ def cases_table(parsed: list[ParsedDecision]) -> pd.DataFrame:
             "court_code": f.get("court_code"),
             "decision_date": f.get("decision_date"), "n_defendants": f.get("n_defendants"),
             "source_file": d.source_file, "duplicate_of": None, "laws": list(f.get("laws", [])),
+            "laws_charged": list(f.get("laws_charged", [])),
             "n_victims": f.get("n_victims"), "destination_countries": list(f.get("destination_countries", [])),
             "is_migrant_worker_case": bool(f.get("is_migrant_worker_case")), "case_id_check": f.get("case_id_check"),
         })
@@ -259,6 +260,7 @@ def cases_table(parsed: list[ParsedDecision]) -> pd.DataFrame:
     df["n_victims"] = df["n_victims"].astype("Int64")
     df["duplicate_of"] = df["duplicate_of"].astype(object)
     df["is_migrant_worker_case"] = df["is_migrant_worker_case"].astype(bool)
+    df["province"] = df["court"].map(court_province)   # where the case was tried, not where victims came from
     return df.reset_index(drop=True)
 
 

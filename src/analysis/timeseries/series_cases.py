@@ -3,7 +3,7 @@
 Decisions are counted by decision date, and by offence date where the table carries one
 (:data:`OFFENCE_DATE_COLUMNS`), monthly, quarterly and yearly, in total and by court,
 destination country, province and modus where those columns exist; without a ``province``
-column, the province of the court's seat is used (:mod:`analysis.timeseries.courts`). Duplicates
+column, the province of the court's seat is used (:mod:`analysis.extract.courts`). Duplicates
 (``duplicate_of`` set) are left out; undated decisions cannot be placed in time; both are
 counted in the coverage so that used + left out = read.
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.timeseries.courts import court_province
+from analysis.extract.courts import court_province
 from analysis.timeseries.series import mark_edges, period_counts, tidy
 
 OFFENCE_DATE_COLUMNS = ("offence_date", "offense_date", "offence_start", "tempus_delicti", "crime_date")
@@ -46,7 +46,7 @@ def case_series(cases: pd.DataFrame, freqs=("M", "Q", "Y")) -> tuple[pd.DataFram
     if "province" not in kept.columns and "court" in kept.columns:
         kept = kept.assign(province=kept["court"].map(court_province))
         province_note = ("; province is that of the court's seat (where the case was tried), "
-                         "from analysis.timeseries.courts")
+                         "from analysis.extract.courts")
     date_cols = ["decision_date"] + [c for c in OFFENCE_DATE_COLUMNS if c in kept.columns]
     used = int(pd.to_datetime(kept["decision_date"], errors="coerce").notna().sum())
     subsets = {"decisions": kept}

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.timeseries import get_series
-from analysis.timeseries.courts import SEATS_FILE, court_province, court_seat
+from analysis.extract.courts import SEATS_FILE, court_province, court_seat
 from analysis.timeseries.series_cases import case_series
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-SEATS_FILE = Path(__file__).with_name("court_seats.csv")
+SEATS_FILE = Path(__file__).resolve().parents[1] / "data" / "court_seats.csv"
 _PREFIX = re.compile(r"^\s*(pengadilan\s+negeri|pn)\.?\s+", re.I)
 _SUFFIX = re.compile(r"\s+(kelas|kls|kl)\b.*$", re.I)
 
