@@ -1,0 +1,377 @@
+"""Mentions of people, companies, places and agencies in one court decision.
+
+A mention is one place in the decision's text where an actor is named, kept with its span
+(cleaned offsets ``start``/``end`` and ``evidence`` in raw-file offsets) and the roles the
+surrounding words give it (``analysis.extract.roles``). People are found where the text
+introduces them: after a role or honorific (``Saksi``, ``Terdakwa II``, ``Sdr.``, ``Sdri.``,
+``Saudara``, ``korban``, ``bernama``) or before a status in brackets (``NAME (DPO)``,
+``NAME (berkas terpisah)``); their written names are split into own name, aliases and
+father's name by ``analysis.extract.names``. A bare ``Terdakwa`` / ``Terdakwa I`` is kept as a
+reference to the decision's defendant so that ties can start from it.
+
+Names stay in memory: the ``name`` column must never be written out (``analysis.link.actors``
+drops it and pseudonymises people).
+
+>>> from analysis.extract.model import ParsedDecision
+>>> t = "Bahwa Sdr. ZARKASIH alias ZAR (DPO) menyuruh saksi korban NAWANGWULAN berangkat ke Malaysia melalui PT. MAJU JAYA."
+>>> d = ParsedDecision(source_file="x.txt", raw_text=t, text=t, to_raw=list(range(len(t))))
+>>> m = find_mentions(d)
+>>> m[["kind", "key", "roles"]].values.tolist()
+[['person', 'zarkasih', ['fugitive']], ['person', 'nawangwulan', ['victim']], ['place', 'malaysia', []], ['company', 'pt maju jaya', []]]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from analysis.extract import roles as _roles
+from analysis.extract.model import ParsedDecision
+from analysis.extract.names import fold, is_initials, split_name
+
+# Sections searched when the decision has them; the whole text otherwise.
+DEFAULT_SECTIONS = ("detention", "demands", "charges", "witnesses", "facts", "considerations")
+# Companies are also read in the identity blocks ("Pekerjaan : Karyawan PT ..."); people there
+# are the defendants themselves, taken from ``ParsedDecision.defendants``.
+COMPANY_SECTIONS = ("identity",)
+COMPANY_COMMON_MIN = 20   # a company-name word is prose only when the decision writes it in lower case this often
+
+MENTION_COLUMNS = ["source_file", "case_id", "mention_id", "kind", "name", "key", "given", "aliases",
+                   "patronym", "is_initials", "cue", "roles", "start", "end", "evidence", "defendant_index",
+                   "place_role", "country"]
+
+_CAPTOK = r"(?:[A-Z](?:[A-Z'’\-]*[A-Z])?(?![a-z])\.?)"
+_TITLETOK = r"(?:[A-Z][a-z'’\-]+[a-z]\.?|[A-Z]\.)"
+_CONN = r"(?:bin|binti|Bin|Binti|BIN|BINTI|alias|Alias|ALIAS|als\.?|Als\.?|ALS\.?|@)"
+_SP = r"[ \t]*\n?[ \t]*"          # a name may run over one line break
+_SP1 = r"[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*"
+_ALM = r"(?:" + _SP + r"\(\s*(?:Alm|alm|ALM|Almh|almh|ALMH|Almarhum|almarhum)\.?\s*\))?"
+CAPS_NAME = rf"{_CAPTOK}(?:(?:{_SP1})(?:{_CONN}(?:{_SP1}))?{_CAPTOK}){{0,7}}{_ALM}"
+TITLE_NAME = rf"{_TITLETOK}(?:(?:{_SP1})(?:{_CONN}(?:{_SP1}))?(?:{_TITLETOK}|{_CAPTOK})){{0,5}}{_ALM}"
+
+_PERSON_CUE = (r"(?P<cue>(?:[Ss]aksi|SAKSI)(?:\s+(?:[Kk]orban|KORBAN|[Aa]nak|ANAK))?|[Aa]nak\s+[Kk]orban|"
+               r"[Tt]erdakwa|TERDAKWA|[Tt]ersangka|[Ss]dri?\.?|SDRI?\.?|[Ss]audar[ai]|SAUDAR[AI]|[Kk]orban|"
+               r"[Bb]ernama|[Pp]elaku|[Ii]nisial)")
+_NUMBERING = r"(?:\s+(?P<num>[IVX]{1,4}|\d{1,2})\b)?"
+PERSON_RX = re.compile(rf"\b{_PERSON_CUE}{_NUMBERING}[ \t]*[:.,]?[ \t]*\n?[ \t]*(?P<name>{CAPS_NAME}|{TITLE_NAME})")
+STATUS_RX = re.compile(rf"(?<![\w.])(?P<name>{CAPS_NAME})\s*\(\s*(?P<status>DPO|dpo|[^()]{{0,40}}terpisah)\s*\)")
+DEFENDANT_REF_RX = re.compile(r"\b(?:[Tt]erdakwa|TERDAKWA)(?:\s+(?P<num>[IVX]{1,4})\b)?(?![ \t]*[A-Z][a-zA-Z])")
+
+_COMPANY_TYPE = r"(?P<type>P\.?\s?T\b\.?|PT\.?|CV\.?|LPK|P3MI|PPTKIS|PJTKI|BLKLN|UD\.?|Yayasan|YAYASAN)"
+_CO_TOK = r"(?:[A-Z0-9][A-Z0-9&'’\-]*(?![a-z])\.?|[A-Z][a-z'’\-]+)"
+COMPANY_RX = re.compile(rf"(?<![\w])({_COMPANY_TYPE})\s+(?P<name>{_CO_TOK}(?:(?:{_SP1}){_CO_TOK}){{0,6}})")
+_COMPANY_STOP = {"cabang", "yang", "tersebut", "milik", "dan", "di", "ke", "untuk", "selaku", "sebagai", "dengan",
+                 "beralamat", "berkedudukan", "kantor", "oleh", "pada", "dari", "atas", "nama", "terdakwa", "saksi",
+                 "bahwa", "pt", "cv", "lpk", "sdr", "sdri", "telah", "tidak", "adalah", "melalui", "bersama",
+                 "nomor", "no", "tbk", "persero", "kota", "pusat", "alamat", "bergerak", "jalan", "jl",
+                 # generic words after a legal form ("LPK swasta", "PT resmi"), not a company's name
+                 "swasta", "pemerintah", "resmi", "wajib", "lembaga", "pjtki", "p3mi", "legal", "ilegal",
+                 "itu", "ini", "hal", "halaman", "keesokan", "harinya", "cabangnya", "belum", "mbak"}
+
+_AGENCY = (r"(?P<agency>Polda|POLDA|Polres(?:ta|tabes)?|POLRES(?:TA|TABES)?|Polsek|POLSEK|Bareskrim|BARESKRIM|"
+           r"BP2MI|BP3MI|UPT\s+BP2MI|KP2MI|Kantor\s+Imigrasi|Imigrasi|IMIGRASI|Kejaksaan\s+Negeri|Kejari|"
+           r"Disnaker|Dinas\s+Tenaga\s+Kerja|KBRI|KJRI|Lantamal|Lanal|Pangkalan\s+TNI\s+AL)")
+AGENCY_RX = re.compile(rf"\b{_AGENCY}\b(?:[ \t]+(?:Kelas\s+I+\s*[A-C]?\s+|TPI\s+)?(?P<where>[A-Z][a-zA-Z\-]+(?:[ \t]+[A-Z][a-zA-Z\-]+)?))?")
+_AGENCY_WHERE_STOP = {"Yang", "Dan", "Di", "Ke", "Pada", "Dengan", "Nomor", "No", "Tanggal", "Bahwa", "Untuk", "Sebagai"}
+
+
+@lru_cache(maxsize=1)
+def _not_names_table() -> pd.DataFrame:
+    with resources.files("analysis").joinpath("data/link_not_names.csv").open(encoding="utf-8") as fh:
+        df = pd.read_csv(fh, dtype=str, keep_default_na=False)
+    bad = set(df["action"]) - {"stop", "skip"}
+    if bad:
+        raise ValueError(f"link_not_names.csv: unknown action {sorted(bad)}")
+    return df
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Words that end a person's name when met (``data/link_not_names.csv``, action ``stop``).
+
+    >>> "terdakwa" in not_names()
+    True
+    """
+    df = _not_names_table()
+    return frozenset(df.loc[df["action"] == "stop", "word"].str.lower())
+
+
+@lru_cache(maxsize=1)
+def name_prefixes() -> frozenset[str]:
+    """Titles dropped from the start of a name, such as police ranks (action ``skip``).
+
+    >>> "bripka" in name_prefixes()
+    True
+    """
+    df = _not_names_table()
+    return frozenset(df.loc[df["action"] == "skip", "word"].str.lower())
+
+
+@lru_cache(maxsize=1)
+def places() -> pd.DataFrame:
+    """The committed gazetteer of transit and destination places (``data/link_places.csv``)."""
+    with resources.files("analysis").joinpath("data/link_places.csv").open(encoding="utf-8") as fh:
+        return pd.read_csv(fh, dtype=str, keep_default_na=False)
+
+
+@lru_cache(maxsize=1)
+def _place_rx() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
+    lookup: dict[str, tuple[str, str, str]] = {}
+    for r in places().itertuples(index=False):
+        for v in r.variants.split("|"):
+            lookup[fold(v)] = (r.name, r.place_role, r.country)
+    forms = set()
+    for r in places().itertuples(index=False):
+        for v in r.variants.split("|"):
+            forms |= {v, v.upper(), v.title()}
+    alts = sorted(forms, key=len, reverse=True)
+    # Case-sennawangwulanve on purpose: a place is written capitalised, and this is much faster than re.I.
+    rx = re.compile(r"\b(?:" + "|".join(r"[\s\-]+".join(re.escape(w) for w in a.split()) for a in alts) + r")\b")
+    return rx, lookup
+
+
+_ROMAN = {"I": 0, "II": 1, "III": 2, "IV": 3, "V": 4, "VI": 5, "VII": 6, "VIII": 7, "IX": 8, "X": 9}
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_ROMAN_LEAD = re.compile(r"^(?:[IVX]{1,4}\b\.?\s*)+(?=\S|$)")
+_SENT_END = re.compile(r"[;]|\.\s|\n\s*[-–•]\s")
+
+
+def common_words(text: str, min_count: int = 3) -> frozenset[str]:
+    """Words written in lower case at least ``min_count`` times in ``text``.
+
+    A capitalised word that the same decision also writes in lower case ("Ketika",
+    "Sedangkan", a quoted chat message) is an ordinary word, not part of a name.
+
+    >>> sorted(common_words("ketika itu ketika ini ketika Budi", 3))
+    ['ketika']
+    """
+    counts: dict[str, int] = {}
+    for w in _LOWER_WORD.findall(text):
+        counts[w] = counts.get(w, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= min_count)
+
+
+def _trim_name(name: str, common: frozenset[str] = frozenset()) -> str:
+    """Cut a matched name at the first word that is not part of a name."""
+    stop = not_names()
+    words = name.split()
+    skip = name_prefixes()
+    while words and words[0].strip(".,:;()").lower() in skip:
+        words = words[1:]
+    keep: list[str] = []
+    for w in words:
+        bare = w.strip(".,:;()")
+        if bare.lower() in stop:
+            break
+        if len(bare) > 1 and bare[0].isupper() and bare[1:].islower() and bare.lower() in common:
+            break
+        keep.append(w)
+    while keep and re.fullmatch(r"(?i)bin|binti|alias|als\.?|@", keep[-1]):
+        keep.pop()
+    return " ".join(keep)
+
+
+def _sections(doc: ParsedDecision, sections: tuple[str, ...] | None) -> list[tuple[int, int]]:
+    wanted = [doc.sections[s] for s in (sections or DEFAULT_SECTIONS) if s in doc.sections]
+    if not wanted:
+        return [(0, len(doc.text))]
+    wanted.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in wanted:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _person_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozenset()) -> list[dict]:
+    rows: list[dict] = []
+    for rx, from_status in ((PERSON_RX, False), (STATUS_RX, True)):
+        for m in rx.finditer(text, lo, hi):
+            raw = m.group("name")
+            name = _ROMAN_LEAD.sub("", _trim_name(" ".join(raw.split()), common))
+            parts = split_name(name) if name else None
+            if not parts or not parts.given:
+                continue
+            key = fold(parts.given)
+            if not key or len(key) < 2 or key in not_names():
+                continue
+            start = m.start("name")
+            end = start + len(raw.rstrip())
+            # Shrink the span to the trimmed name so the evidence points at the name only.
+            first_word = name.split()[0]
+            last_word = name.split()[-1]
+            end = min(end, start + raw.rfind(last_word) + len(last_word)) if last_word in raw else end
+            cue = "" if from_status else " ".join(m.group("cue").lower().rstrip(".").split())
+            rows.append({"kind": "person", "name": name, "key": key, "given": parts.given,
+                         "aliases": [fold(a) for a in parts.aliases if fold(a)],
+                         "patronym": fold(parts.patronym) if parts.patronym else None,
+                         "is_initials": is_initials(parts.given), "cue": cue,
+                         "start": start + (raw.find(first_word) if first_word in raw else 0), "end": end,
+                         "defendant_index": None})
+    return rows
+
+
+def _defendant_refs(text: str, lo: int, hi: int, n_defendants: int) -> list[dict]:
+    rows: list[dict] = []
+    if n_defendants == 0:
+        return rows
+    for m in DEFENDANT_REF_RX.finditer(text, lo, hi):
+        num = m.group("num")
+        if num:
+            idx = _ROMAN.get(num)
+            if idx is None or idx >= n_defendants:
+                continue
+        elif n_defendants == 1:
+            idx = 0
+        else:
+            continue
+        rows.append({"kind": "person", "name": "", "key": "", "given": "", "aliases": [], "patronym": None,
+                     "is_initials": False, "cue": "terdakwa", "start": m.start(), "end": m.end(),
+                     "defendant_index": idx})
+    return rows
+
+
+def company_key(kind_word: str, name: str) -> str:
+    """Normalised key of a company name: type word plus folded name words.
+
+    >>> company_key("PT.", "NUSA  Sinar-Perkasa")
+    'pt nusa sinar perkasa'
+    """
+    t = fold(kind_word).replace(" ", "")
+    return f"{t} {fold(name)}".strip()
+
+
+def _company_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozenset(),
+                  prose: frozenset[str] = frozenset()) -> list[dict]:
+    """Companies after a legal form; ``prose`` words (in lower case 3+ times) may not start a name,
+    ``common`` words (20+ times) end it."""
+    rows: list[dict] = []
+    for m in COMPANY_RX.finditer(text, lo, hi):
+        words = m.group("name").split()
+        keep: list[str] = []
+        first = words[0].strip(".,:;") if words else ""
+        if first[:1].isupper() and first[1:].islower() and first.lower() in prose:
+            continue        # "PT. Keesokan harinya": a sentence, not a company
+        for w in words:
+            bare = w.strip(".,:;")
+            if bare.lower() in _COMPANY_STOP or bare.isdigit():
+                break
+            # "PT NSP Bergerak di bidang ...", "PT Pusat": a title-case word the decision also
+            # writes in lower case is prose, not part of the company's name.
+            if len(bare) > 1 and bare[0].isupper() and bare[1:].islower() and bare.lower() in common:
+                break
+            keep.append(w.strip(",;:"))
+        # A title-case run ends where the casing drops back to a lower-case word, already handled by
+        # the regex; an all-caps acronym may be followed by a title-case place ("NSP Cabang") cut above.
+        if not keep:
+            continue
+        name = " ".join(keep).rstrip(".")
+        if len(fold(name)) < 2:
+            continue
+        typ = fold(m.group("type")).replace(" ", "")
+        start, end = m.start(), m.start("name") + len(name)
+        rows.append({"kind": "company", "name": f"{typ.upper()} {name.upper()}", "key": company_key(typ, name),
+                     "given": name, "aliases": [], "patronym": None, "is_initials": False, "cue": typ,
+                     "start": start, "end": end, "defendant_index": None})
+    return rows
+
+
+def _agency_rows(text: str, lo: int, hi: int) -> list[dict]:
+    rows: list[dict] = []
+    for m in AGENCY_RX.finditer(text, lo, hi):
+        agency = " ".join(m.group("agency").split())
+        where = m.group("where")
+        end = m.end("agency")
+        if where:
+            words = []
+            for w in where.split():
+                if w in _AGENCY_WHERE_STOP:
+                    break
+                words.append(w)
+            if words:
+                where = " ".join(words)
+                end = m.start("where") + len(where)
+            else:
+                where = None
+        label = f"{agency} {where}" if where else agency
+        label = label[0].upper() + label[1:]
+        rows.append({"kind": "agency", "name": label, "key": fold(label), "given": label, "aliases": [],
+                     "patronym": None, "is_initials": False, "cue": fold(agency), "start": m.start(), "end": end,
+                     "defendant_index": None})
+    return rows
+
+
+def _place_rows(text: str, lo: int, hi: int) -> list[dict]:
+    rx, lookup = _place_rx()
+    rows: list[dict] = []
+    for m in rx.finditer(text, lo, hi):
+        name, place_role, country = lookup[fold(m.group(0))]
+        rows.append({"kind": "place", "name": name, "key": fold(name), "given": name, "aliases": [],
+                     "patronym": None, "is_initials": False, "cue": "", "start": m.start(), "end": m.end(),
+                     "defendant_index": None, "place_role": place_role, "country": country})
+    return rows
+
+
+def _drop_overlaps(rows: list[dict]) -> list[dict]:
+    """Keep one mention per stretch of text: the earlier, then the longer, wins."""
+    rows.sort(key=lambda r: (r["start"], -(r["end"] - r["start"])))
+    kept: list[dict] = []
+    for r in rows:
+        if kept and r["start"] < kept[-1]["end"]:
+            continue
+        kept.append(r)
+    return kept
+
+
+def find_mentions(doc: ParsedDecision, sections: tuple[str, ...] | None = None, evidence=None) -> pd.DataFrame:
+    """All mentions in ``doc`` (one row each, columns ``MENTION_COLUMNS``), in text order.
+
+    Roles come from the cues around each mention, read up to the next mention or the end of
+    the sentence so that one name's cue does not spill onto the next name. ``evidence``
+    (default ``doc.evidence``) turns a cleaned span into ``<file>:<start>-<end>``.
+    """
+    evidence = evidence or doc.evidence
+    text = doc.text or ""
+    rows: list[dict] = []
+    common = common_words(text)
+    common_co = common_words(text, COMPANY_COMMON_MIN)
+    spans = _sections(doc, sections)
+    if sections is None:
+        for name in COMPANY_SECTIONS:
+            if name in doc.sections:
+                rows += _company_rows(text, *doc.sections[name], common_co, common)
+    for lo, hi in spans:
+        rows += _person_rows(text, lo, hi, common)
+        rows += _company_rows(text, lo, hi, common_co, common)
+        rows += _agency_rows(text, lo, hi)
+        rows += _place_rows(text, lo, hi)
+        rows += _defendant_refs(text, lo, hi, len(doc.defendants))
+    rows = _drop_overlaps(rows)
+    for i, r in enumerate(rows):
+        nxt = rows[i + 1]["start"] if i + 1 < len(rows) else len(text)
+        right = text[r["end"]:min(nxt, r["end"] + _roles.RIGHT_WINDOW)]
+        cut = _SENT_END.search(right)
+        if cut and not right[:cut.start()].rstrip().endswith("("):
+            right = right[:cut.start()]
+        left = text[max(0, r["start"] - _roles.LEFT_WINDOW):r["start"]]
+        if r["kind"] == "person":
+            if r["cue"] in ("saksi korban", "anak korban", "korban", "saksi anak"):
+                left = left + " korban "
+            r["roles"] = _roles.roles_near(left, right)
+            if r["defendant_index"] is not None:
+                r["roles"] = ["defendant"] + [x for x in r["roles"] if x != "defendant"]
+        else:
+            r["roles"] = []
+        r["mention_id"] = i
+        r["evidence"] = evidence(r["start"], r["end"])
+        r.setdefault("place_role", None)
+        r.setdefault("country", None)
+    df = pd.DataFrame(rows, columns=[c for c in MENTION_COLUMNS if c not in ("source_file", "case_id")])
+    df.insert(0, "case_id", doc.case_id or doc.source_file)
+    df.insert(0, "source_file", doc.source_file)
+    return df[MENTION_COLUMNS]

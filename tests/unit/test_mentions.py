@@ -1,0 +1,114 @@
+"""Mentions and roles on toy sentences written for the tests (no real names)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.extract.mentions import MENTION_COLUMNS, company_key, find_mentions
+from analysis.extract.model import DefendantMention, ParsedDecision
+from analysis.extract.roles import load_roles, roles_near
+
+
+def _doc(text: str, defendants=None) -> ParsedDecision:
+    return ParsedDecision(source_file="9_Pid.Sus_2025_PN_Tst.txt", raw_text=text, text=text,
+                          to_raw=list(range(len(text))), case_id="9/Pid.Sus/2025/PN Tst",
+                          defendants=defendants or [])
+
+
+def _by_key(m):
+    return {k: r for k, r in zip(m["key"], m["roles"])}
+
+
+def test_roles_map_covers_the_required_cues():
+    cues = dict(zip(load_roles()["cue"], load_roles()["role"]))
+    assert cues["perekrut"] == "recruiter"
+    assert cues["sponsor"] == "sponsor"
+    assert cues["penampung"] == "shelter"
+    assert cues["pemodal"] == "funder"
+    assert cues["calo"] == "broker"
+    assert cues["majikan"] == "employer"
+    assert cues["dpo"] == "fugitive"
+    assert cues["berkas terpisah"] == "co-defendant tried separately"
+    assert cues["saksi korban"] == "victim"
+
+
+def test_left_cue_must_touch_the_name():
+    assert roles_near("diserahkan kepada korban lalu Sdr. ", "") == []
+    assert roles_near("anak korban ", "") == ["victim"]
+    assert roles_near("sebagai perekrut yaitu Sdri. ", "") == ["recruiter"]
+
+
+def test_fugitive_separate_trial_victim_and_company():
+    t = ("Bahwa Terdakwa bersama Sdr. RUDOLFO KARTAWIJAYA alias RUDO (DPO) dan saksi SASTRODIMEJO PURBASARI "
+         "(dalam berkas perkara terpisah) merekrut saksi korban SEKARJAGAD RATNASURI untuk bekerja "
+         "di Taiwan melalui PT. CAHAYA LANGIT SEJAHTERA Cabang Kendal.")
+    m = find_mentions(_doc(t))
+    assert list(m.columns) == MENTION_COLUMNS
+    roles = _by_key(m.loc[m["kind"] == "person"])
+    assert roles == {"rudolfo kartawijaya": ["fugitive"], "sastrodimejo purbasari": ["co-defendant tried separately", "recruiter"],
+                     "sekarjagad ratnasuri": ["victim"]}
+    alias_row = m.loc[m["key"] == "rudolfo kartawijaya"].iloc[0]
+    assert alias_row["aliases"] == ["rudo"]
+    comp = m.loc[m["kind"] == "company"].iloc[0]
+    assert comp["key"] == "pt cahaya langit sejahtera"
+    assert m.loc[m["kind"] == "place", "key"].tolist() == ["taiwan"]
+
+
+def test_evidence_points_at_the_name_in_raw_offsets():
+    t = "Bahwa saksi LESTIYANTO GONDOKUSUMO menerangkan."
+    m = find_mentions(_doc(t))
+    r = m.iloc[0]
+    assert t[r["start"]:r["end"]] == "LESTIYANTO GONDOKUSUMO"
+    assert r["evidence"] == f"9_Pid.Sus_2025_PN_Tst.txt:{r['start']}-{r['end']}"
+
+
+def test_evidence_maps_cleaned_offsets_to_raw():
+    raw = "xxxxSdr. MANIKMAYA"
+    text = raw[4:]
+    d = ParsedDecision(source_file="f.txt", raw_text=raw, text=text, to_raw=list(range(4, len(raw))))
+    m = find_mentions(d)
+    assert m["evidence"].tolist() == ["f.txt:9-18"]
+
+
+def test_bin_and_initials_and_honorific():
+    t = "Bahwa Sdri. SURTINI Binti JAYENGRANA dan Sdr. AB pergi ke Batam."
+    m = find_mentions(_doc(t))
+    p = m.loc[m["kind"] == "person"].set_index("key")
+    assert p.loc["surtini", "patronym"] == "jayengrana"
+    assert p.loc["surtini", "cue"] == "sdri"
+    assert bool(p.loc["ab", "is_initials"]) is True
+
+
+def test_bare_terdakwa_refers_to_the_single_defendant():
+    t = "Bahwa Terdakwa mengajak saksi korban PUJIWATI ke Malaysia."
+    m = find_mentions(_doc(t, [DefendantMention(name="HANDAYANINGRAT WIRAPATI", person_key="handayaningrat wirapati")]))
+    ref = m.loc[m["defendant_index"].notna()]
+    assert len(ref) == 1 and ref["roles"].iat[0] == ["defendant"]
+
+
+def test_agency_and_transit_place():
+    t = "Penyidik Polda Kepulauan Riau menangkap Terdakwa di Pelabuhan Batam Centre dan BP3MI Riau."
+    m = find_mentions(_doc(t))
+    assert m.loc[m["kind"] == "agency", "name"].tolist() == ["Polda Kepulauan Riau", "BP3MI Riau"]
+    assert m.loc[m["kind"] == "place", "place_role"].tolist() == ["transit"]
+
+
+def test_company_key_folds_legal_form_and_case():
+    assert company_key("P.T.", "Nusa  Sinar") == "pt nusa sinar"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list("ABCDEFGHIJ abcdefg.()-;\n") + ["Sdr. ", "saksi ", "(DPO)", " alias ",
+                                                                    " bin ", "PT. ", "korban ", "Terdakwa II "]),
+                max_size=80).map("".join))
+def test_find_mentions_never_crashes_and_spans_are_inside(text):
+    m = find_mentions(_doc(text))
+    assert ((m["start"] >= 0) & (m["end"] <= len(text)) & (m["start"] <= m["end"])).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_roles_near_never_crashes(left, right):
+    out = roles_near(left, right)
+    assert len(out) == len(set(out))
