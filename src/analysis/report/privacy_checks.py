@@ -1,0 +1,192 @@
+"""Checks that keep rendered reports free of personal data.
+
+* ``suppress_small_cells`` hides counts of 1–4 victims (the DESIGN.md rule) in tables a policy
+  reader sees, so that a rare combination (one court, one year, two victims) cannot single
+  out a person. The method is primary cell suppression as in statistical disclosure control
+  (Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, ch. 5).
+* ``names_from_decisions`` reads, in memory only, the names written after "Nama lengkap :" in
+  the decisions (the repository's guard list, ``analysis.privacy_names``), and ``scan_files``
+  counts their occurrences in rendered files without ever returning the names themselves.
+
+>>> import pandas as pd
+>>> suppress_small_cells(pd.DataFrame({"court": ["A", "B", "C"], "n_victims": [12, 3, 0]}),
+...                      ["n_victims"])["n_victims"].tolist()
+[12, '<5', 0]
+>>> count_names("Seen: FULAN  FULANAH.", name_pattern(["fulan fulanah"]))
+1
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+log = logging.getLogger(__name__)
+
+SUPPRESSED = "<5"
+
+_DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
+MIN_NAME_CHARS = 4
+
+
+def suppress_small_cells(df: pd.DataFrame, columns: Iterable[str], threshold: int = 5,
+                         marker: str | None = None) -> pd.DataFrame:
+    """Replace counts ``0 < v < threshold`` in ``columns`` by a marker (``"<5"`` by default).
+
+    Zeros and missing values are kept: a true zero discloses nobody, and a missing count is
+    not a small one. Returns a copy; ``attrs["suppressed_cells"]`` says how many were hidden.
+    Only primary suppression is done — a table whose row totals are also shown can reveal a
+    hidden cell by subtraction, so notebooks show totals from unsuppressed aggregates only.
+
+    >>> import pandas as pd
+    >>> out = suppress_small_cells(pd.DataFrame({"v": [1, 5, None]}), ["v"])
+    >>> out["v"].tolist(), out.attrs["suppressed_cells"]
+    (['<5', 5, None], 1)
+    """
+    if threshold < 1:
+        raise ValueError("threshold must be at least 1")
+    columns = list(columns)
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise KeyError(f"suppress_small_cells: no column(s) {missing} in table with columns {list(df.columns)}")
+    marker = marker if marker is not None else (SUPPRESSED if threshold == 5 else f"<{threshold}")
+    out = df.copy()
+    hidden = 0
+    for col in columns:
+        values = pd.to_numeric(out[col], errors="coerce")
+        small = values.notna() & (values > 0) & (values < threshold)
+        hidden += int(small.sum())
+        cleaned = [None if pd.isna(v) else (int(v) if float(v).is_integer() else float(v))
+                   for v in values]
+        out[col] = pd.Series([marker if s else v for s, v in zip(small, cleaned)],
+                             index=out.index, dtype="object")
+    out.attrs["suppressed_cells"] = hidden
+    return out
+
+
+def names_from_decisions(decisions_dir: str | os.PathLike) -> set[str]:
+    """Defendant names from the decisions' identity lines, held in memory only.
+
+    Delegates to ``analysis.privacy_names.decision_names`` so that reports are checked
+    against exactly the list the repository's own privacy guard uses.
+    """
+    from analysis.privacy_names import decision_names
+
+    names = decision_names(decisions_dir)
+    log.info("privacy guard: %d distinct names read from %s", len(names), decisions_dir)
+    return names
+
+
+class NamePattern:
+    """The names to look for, normalised; ``count`` finds them as whole words, any spacing/case."""
+
+    def __init__(self, names: Iterable[str]):
+        self.names = sorted({re.sub(r"\s+", " ", n.strip().lower()) for n in names
+                             if n and len(n.strip()) >= MIN_NAME_CHARS}, key=len, reverse=True)
+        self._words = {n: tuple(re.findall(r"\w+", n)) for n in self.names}
+        self._all_words = {w for ws in self._words.values() for w in ws}
+        self._rx = {n: re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in n.split(" ")) + r"(?!\w)",
+                                  re.IGNORECASE) for n in self.names}
+
+    def count(self, text: str) -> int:
+        # A set lookup of the name's words picks the few names worth a regex search.
+        low = text.lower()
+        words = set(re.findall(r"\w+", low))
+        if words.isdisjoint(self._all_words):
+            return 0
+        return sum(len(self._rx[n].findall(low)) for n in self.names
+                   if all(w in words for w in self._words[n]))
+
+
+def name_pattern(names: Iterable[str]) -> NamePattern | None:
+    """What ``count_names`` searches for; None when no usable name is given."""
+    pattern = NamePattern(names)
+    return pattern if pattern.names else None
+
+
+def count_names(text: str, pattern: NamePattern | None) -> int:
+    """How many name occurrences ``text`` holds (embedded base64 images are skipped)."""
+    if pattern is None or not text:
+        return 0
+    return pattern.count(_DATA_URI.sub(" ", text))
+
+
+def scan_files(paths: Iterable[str | os.PathLike], names: Iterable[str]) -> pd.DataFrame:
+    """Count name occurrences per file: columns ``file``, ``hits`` (the names are not returned).
+
+    Binary files (PDF, PNG) are skipped; a PDF is checked through the HTML it was printed from.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "r.html"
+    >>> _ = p.write_text("<p>Defendant P-1a2b and FULAN  Fulanah</p>")
+    >>> scan_files([p], ["fulan fulanah"])["hits"].tolist()
+    [1]
+    """
+    pattern = name_pattern(names)
+    rows = []
+    for p in paths:
+        p = Path(p)
+        if p.suffix.lower() in {".png", ".pdf", ".jpg", ".jpeg", ".parquet", ".duckdb"}:
+            continue
+        text = p.read_text(encoding="utf-8", errors="replace")
+        rows.append({"file": str(p), "hits": count_names(text, pattern)})
+    return pd.DataFrame(rows, columns=["file", "hits"])
+
+
+WITHHELD = "[withheld: contains a person's name]"
+#: Tables whose text a report shows; company and place labels can carry a person's name
+#: (a business named after its owner), so their cells are checked too.
+SHOWN_TABLES = ("actors", "syndicates", "cases", "events", "articles", "actor_metrics")
+
+
+def withhold_names(df: pd.DataFrame, names: Iterable[str], columns: Iterable[str] | None = None,
+                   marker: str = WITHHELD) -> pd.DataFrame:
+    """Replace every text cell (or list item) holding one of ``names`` by ``marker``.
+
+    ``columns`` defaults to every text or list column. Company names are not personal data,
+    but one named after its owner carries the owner's name; the report shows it withheld.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"label": ["PT Maju", "CV Fulan Fulanah Jaya"], "companies": [["PT Maju"], ["UD fulan fulanah"]]})
+    >>> withhold_names(t, ["fulan fulanah"]).values.tolist()[1]
+    ["[withheld: contains a person's name]", ["[withheld: contains a person's name]"]]
+    """
+    pattern = name_pattern(names)
+    if pattern is None or not len(df):
+        return df
+    if columns is None:
+        columns = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
+
+    seen: dict[str, str] = {}
+
+    def one(v):
+        if isinstance(v, str):
+            if v not in seen:
+                seen[v] = marker if pattern.count(v) else v
+            return seen[v]
+        if isinstance(v, (list, tuple)) or (hasattr(v, "tolist") and getattr(v, "ndim", 0) == 1):
+            return [one(x) for x in list(v)]
+        return v
+
+    out = df.copy()
+    for col in columns:
+        out[col] = out[col].map(one).astype(object)
+    return out
+
+
+def withhold_in_tables(tables: dict[str, pd.DataFrame], names: Iterable[str],
+                       which: Iterable[str] = SHOWN_TABLES) -> dict[str, pd.DataFrame]:
+    """``withhold_names`` on the tables a report shows; other tables are returned unchanged."""
+    names = list(names)
+    out = dict(tables)
+    for n in which:
+        if n in out and len(out[n]):
+            attrs = dict(out[n].attrs)
+            out[n] = withhold_names(out[n], names)
+            out[n].attrs.update(attrs)
+    return out
