@@ -53,6 +53,7 @@ def test_coverage(decision_tables):
         "decision_date": int(c["decision_date"].notna().sum()),
         "court": int(c["court"].notna().sum()),
         "laws": int((c["laws"].str.len() > 0).sum()),
+        "laws_or_charged": int(((c["laws"].str.len() > 0) | (c["laws_charged"].str.len() > 0)).sum()),
         "countries": int((c["destination_countries"].str.len() > 0).sum()),
         "n_victims": int(c["n_victims"].notna().sum()),
         "migrant_worker_cases": int(c["is_migrant_worker_case"].sum()),
@@ -66,7 +67,9 @@ def test_coverage(decision_tables):
     n = len(c)
     assert cov["court"] == n and cov["cases_with_defendant"] == n
     assert cov["decision_date"] >= 0.97 * n
-    assert cov["laws"] >= 0.97 * n
+    assert cov["laws"] >= 0.95 * n                 # empty only for full acquittals and unreadable bases
+    assert cov["laws_or_charged"] >= 0.98 * n
+    assert 0.25 * n <= cov["countries"] <= 0.5 * n  # destinations only where people were sent abroad
     convicted = d["verdict"] == "convicted"
     assert d.loc[convicted, "sentence_months"].notna().mean() >= 0.95
     assert 150 <= cov["migrant_worker_cases"] <= 260          # the data's README: about 190
@@ -98,3 +101,29 @@ def test_multi_defendant_sentences(decisions_dir):
     out = pd.DataFrame(doc.fields["outcomes"])
     assert out["sentence_months"].tolist() == [34.0, 31.0, 18.0, 18.0, 18.0]
     assert out["fine_idr"].tolist() == [1_000_000_000] * 5
+
+
+@pytest.mark.parametrize("name, countries", [
+    ("272_Pid.Sus_2025_PN_Sda.txt", ["India"]),          # Kuala Lumpur was the transit stop
+    ("147_Pid.Sus_2023_PN_Psb.txt", ["Brunei"]),         # other countries were the agency's other trips
+    ("423_Pid.Sus_2025_PN_Dps.txt", []),                 # foreign nationals' home country is no destination
+])
+def test_destinations_read_in_context(decisions_dir, name, countries):
+    assert parse_decision(decisions_dir / name).fields["destination_countries"] == countries
+
+
+def test_proven_and_charged_statutes(decisions_dir):
+    acquittal = parse_decision(decisions_dir / "29_Pid.Sus_2025_PN_Tjt.txt").fields
+    assert acquittal["laws"] == [] and "UU 21/2007 Pasal 2" in [law[:18] for law in acquittal["laws_charged"]]
+    restitution = parse_decision(decisions_dir / "133_Pid.Sus_2025_PN_Idm.txt").fields
+    assert restitution["laws"] and not any(law.startswith("UU 21/2007 Pasal 48") for law in restitution["laws"])
+    new_code = parse_decision(decisions_dir / "373_Pid.Sus_2026_PN_Tng.txt").fields
+    assert [law.split(" ayat")[0].split(" huruf")[0] for law in new_code["laws"]] == \
+        ["UU 1/2023 Pasal 455", "UU 1/2023 Pasal 20"]
+
+
+def test_ocr_repairs(decisions_dir):
+    doc = parse_decision(decisions_dir / "182_Pid.Sus_2025_PN_Ptk.txt")
+    assert str(doc.fields["decision_date"]) == "2025-06-12"       # "Juhi" on a Thursday is June
+    assert doc.fields["outcomes"][0]["fine_idr"] == 120_000_000    # "Rp120.OOO.000,OO"
+    assert "KUHP Pasal 55 ayat (1) ke-1" in doc.fields["laws"]     # "ke-l"

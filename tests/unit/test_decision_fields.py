@@ -31,7 +31,7 @@ Pengadilan Negeri tersebut;
 Setelah mendengar tuntutan pidana Penuntut Umum;
 Menimbang, bahwa Para Terdakwa didakwa dengan dakwaan sebagai berikut: Pasal 4 UU Nomor 21 Tahun 2007;
 Menimbang, bahwa Penuntut Umum mengajukan keterangan saksi sebagai berikut: korban diberangkatkan ke Malaysia lalu ke negara Uni Emirat Arab sebagai PMI;
-Menimbang, bahwa diperoleh fakta hukum: terdapat 3 (tiga) orang korban;
+Menimbang, bahwa diperoleh fakta hukum: terdapat 3 (tiga) orang korban yang dipekerjakan di Malaysia dan Uni Emirat Arab;
 Menimbang, bahwa Majelis Hakim akan mempertimbangkan dakwaan;
 Memperhatikan, Pasal 81 Jo Pasal 69 Undang-Undang Nomor 18 Tahun 2017 tentang Pelindungan Pekerja Migran Indonesia jo Pasal 55 ayat (1) ke-1 KUHP dan Undang-Undang Nomor 8 Tahun 1981 tentang Hukum Acara Pidana;
 MENGADILI:
@@ -185,3 +185,109 @@ def test_sentence_without_the_word_penjara():
             "tidak dibayar diganti dengan pidana kurungan masing-masing selama: 3 (tiga) Bulan;")
     assert [(o.sentence_months, o.fine_idr, o.fine_substitute_months) for o in verdict_outcomes(amar, 2)] == \
         [(48.0, 120_000_000, 3.0)] * 2
+
+
+# ---------------------------------------------------------------- accuracy rules (gold-set review)
+
+@pytest.mark.parametrize("text, countries", [
+    # a transit stop, a nationality, a currency and an earlier job are not destinations
+    ("fakta hukum: korban diberangkatkan ke Kamboja melalui Malaysia; korban transit di Singapura; "
+     "korban dipekerjakan di Kamboja; gaji 400 dolar Brunei; warga negara Rusia; korban pernah bekerja di Taiwan",
+     ["Cambodia"]),
+    # the next leg of a journey makes the first place a transit stop
+    ("fakta hukum: korban berangkat tujuan Kuala Lumpur kemudian ke Delhi untuk perjalanan ke India; "
+     "korban dibawa ke India", ["India"]),
+    # a single aside in testimony is not enough
+    ("keterangan saksi: Ahli menerangkan pengiriman tenaga kerja dengan tujuan ke Australia", []),
+    # a country far less attested than the main destination is dropped
+    ("fakta hukum: korban bekerja di Arab Saudi; korban bekerja di Arab Saudi; korban bekerja di Arab Saudi; "
+     "korban berada di Arab Saudi; korban bekerja di Arab Saudi; agen mengirim orang ke Qatar", ["Saudi Arabia"]),
+    # a wish is not a destination: the victim wanted one country and was sent to another
+    ("fakta hukum: korban berniat bekerja di Arab Saudi; korban diberangkatkan ke Turki; korban bekerja di Turki",
+     ["Turkey"]),
+    # a neighbourhood named after a country
+    ("fakta hukum: korban dibawa menginap di hotel yang berada di Kampung Cina; korban dibawa ke kampung Cina", []),
+])
+def test_destination_countries_rules(text, countries):
+    assert cf.destination_countries(text) == countries
+
+
+def test_destination_scores_weigh_the_facts_double():
+    text = "dakwaan: korban dikirim ke Malaysia; fakta hukum: korban bekerja di Malaysia"
+    assert cf.destination_scores(text) == {"Malaysia": 3.0}
+
+
+@pytest.mark.parametrize("text, laws", [
+    ("Pasal 81 Jo. 53 ayat (1) KUHP", ["KUHP Pasal 81", "KUHP Pasal 53 ayat (1)"]),
+    ("Pasal 81 Undang-Undang Nomor 18 Tahun 2017 Jo. Pasal 5 6 Ayat (1) KUHP",
+     ["UU 18/2017 Pasal 81", "KUHP Pasal 56 ayat (1)"]),
+    ("Pasal 4 UU Nomor 21 Tahun 2007 Juncto Pasal 55 ayat (1) ke-l KUHP",
+     ["UU 21/2007 Pasal 4", "KUHP Pasal 55 ayat (1) ke-1"]),
+    ("Pasal 2 ayat (2) juncto Pasal 17 Undang-undang Nomor 21 tahun 200 7 tentang Perdagangan Orang",
+     ["UU 21/2007 Pasal 2 ayat (2)", "UU 21/2007 Pasal 17"]),
+    ("Pasal 186 ayat (1) Juncto Pasal 35 ayat ( 2) dan ayat (3) Undang-Undang Nomor 13 Tahun 2003",
+     ["UU 13/2003 Pasal 186 ayat (1)", "UU 13/2003 Pasal 35 ayat (2) ayat (3)"]),
+    ("Pasal 2 UU Nomor 21 Tahun 2007 Jo Pasal 55 KUHP dan Pasal 8 Jo Pasal 15 ayat (1) huruf e, huruf f dan "
+     "huruf g Undang-undang Nomor 12 tahun 2022",
+     ["UU 21/2007 Pasal 2", "KUHP Pasal 55", "UU 12/2022 Pasal 8", "UU 12/2022 Pasal 15 ayat (1) huruf e huruf f huruf g"]),
+])
+def test_find_laws_repairs(text, laws):
+    assert cf.find_laws(text) == laws
+
+
+def test_decision_laws_proven_charged_acquittal_and_new_code():
+    basis = "Memperhatikan, Pasal 4 Jo Pasal 48 Undang-Undang Nomor 21 Tahun 2007 Jo Pasal 55 ayat (1) ke-1 KUHP"
+    guilty = "1. Menyatakan Terdakwa terbukti secara sah dan meyakinkan bersalah; 2. Menjatuhkan pidana penjara"
+    charges = "dakwaan kesatu Pasal 2 UU No. 21 Tahun 2007; kedua Pasal 4 UU No. 21 Tahun 2007"
+    assert cf.decision_laws(basis, guilty, charges) == (
+        ["UU 21/2007 Pasal 4", "KUHP Pasal 55 ayat (1) ke-1"], ["UU 21/2007 Pasal 2", "UU 21/2007 Pasal 4"])
+    acquit = "1. Menyatakan Terdakwa tidak terbukti secara sah dan meyakinkan bersalah; 2. Membebaskan Terdakwa"
+    assert cf.decision_laws(basis, acquit, charges) == ([], ["UU 21/2007 Pasal 2", "UU 21/2007 Pasal 4"])
+    assert cf.decision_laws("Memperhatikan Pasal 455 ayat (1) KUHP jo Pasal 20 huruf c KUHP", guilty, "",
+                            dt.date(2026, 5, 19)) == (["UU 1/2023 Pasal 455 ayat (1)", "UU 1/2023 Pasal 20 huruf c"], [])
+    assert cf.decision_laws("Memperhatikan Pasal 296 KUHP", guilty, "", dt.date(2025, 12, 31))[0] == ["KUHP Pasal 296"]
+    # nothing in the basis: the charges stand in
+    assert cf.decision_laws("", guilty, charges)[0] == ["UU 21/2007 Pasal 2", "UU 21/2007 Pasal 4"]
+
+
+def test_migrant_flag_ignores_domestic_placement():
+    domestic = "pelaksana penempatan tenaga kerja ke perkebunan di Kalimantan; " * 6 + "aturan pekerja migran disebut"
+    assert cf.is_migrant_worker_case(domestic, ["UU 13/2003 Pasal 186"], []) is False
+    assert cf.is_migrant_worker_case("calon PMI " * 10, [], []) is True
+
+
+def test_court_name_joins_a_split_letter():
+    assert cf.court_name("Pengadilan Negeri Bengkul u Kelas 1A yang mengadili") == "Pengadilan Negeri Bengkulu"
+    assert cf.court_name("Pengadilan Negeri Kota Contoh yang mengadili") == "Pengadilan Negeri Kota Contoh"
+
+
+@pytest.mark.parametrize("block, age", [
+    ("Umur/Tanggal lahir : 50/1 Mei 1969 Jenis kelamin : Laki-laki", 50),
+    ("Umur/Tanggal lahir 65 Tahun/ 17 Mei 1960; Jenis kelamin Laki-laki", 65),
+    ("Umur/Tanggal lahir : 47 Tahun 19 November 1978", 47),
+    ("Umur/Tanggal lahir : -/1 Mei 1969", None),
+])
+def test_age_layouts(block, age):
+    from analysis.extract.defendants import _age
+
+    assert _age(block) == age
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ke di Malaysia Kuala Lumpur fakta hukum transit Jo. Pasal 5 6 ayat (1) "
+                                             "KUHP Tahun 200 7 Membebaskan terbukti dari warga ;\n")), max_size=300))
+def test_new_readers_never_crash(s):
+    assert isinstance(cf.destination_countries(s), list)
+    assert all(v > 0 for v in cf.destination_scores(s).values())
+    proven, charged = cf.decision_laws(s, s, s, dt.date(2026, 1, 5))
+    assert all(not law.startswith("KUHP ") for law in proven + charged)
+
+
+def test_one_term_each_reaches_a_defendant_named_without_number():
+    amar = ("MENGADILI: 1. Menyatakan Terdakwa I. A, Terdakwa II. B dan Terdakwa III. C terbukti secara sah dan "
+            "meyakinkan bersalah;\n2. Menjatuhkan pidana terhadap Terdakwa I A, Terdakwa B dan Terdakwa III C oleh karena "
+            "itu dengan pidana penjara masing-masing selama 2 (dua) tahun;\n3. Membebankan biaya perkara")
+    assert [o.sentence_months for o in verdict_outcomes(amar, 3)] == [24.0, 24.0, 24.0]
+    two_terms = ("MENGADILI: 1. Menjatuhkan pidana kepada Terdakwa I dengan pidana penjara selama 5 (lima) tahun dan "
+                 "Terdakwa II dengan pidana penjara selama 3 (tiga) tahun dan denda masing-masing Rp1.000.000,00;")
+    assert [o.sentence_months for o in verdict_outcomes(two_terms, 3)] == [60.0, 36.0, None]

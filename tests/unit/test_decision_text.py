@@ -66,3 +66,13 @@ def test_never_crashes_and_map_is_monotone(raw):
 
 def test_short_footer_form():
     assert clean_decision("denda Hal. 85 dari hal. 86 Putusan Nomor 166/Pid.Sus/2025/PN Xyz tersebut")[0] == "denda tersebut"
+
+
+def test_ambiguous_month_resolved_by_weekday():
+    text, to_raw = clean_decision("diputuskan pada hari Kamis tanggal 12 Juhi 2025 oleh kami")
+    assert text == "diputuskan pada hari Kamis tanggal 12 Juni 2025 oleh kami"
+    assert len(to_raw) == len(text)
+    # 12 July 2025 is a Saturday
+    assert clean_decision("pada hari Sabtu tanggal 12 Juhi 2025")[0] == "pada hari Sabtu tanggal 12 Juli 2025"
+    # no weekday: left as written
+    assert clean_decision("tanggal 12 Juhi 2025")[0] == "tanggal 12 Juhi 2025"

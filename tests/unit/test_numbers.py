@@ -99,3 +99,12 @@ def test_rupiah_property(n):
     digits = f"{n:,}".replace(",", ".")
     assert parse_rupiah(f"denda Rp{digits},00 ({lokal.terbilang(n)} rupiah)") == n
     assert parse_rupiah(f"denda Rp{digits},00") == n
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("denda sebesar Rp120.OOO.000,OO (seratus dua puluh juta rupiah)", 120_000_000),
+    ("denda Rp2.OOO.OOO,- subsidair", 2_000_000),
+    ("Rp 5.000,- (lima ribu rupiah)", 5_000),
+])
+def test_rupiah_with_letter_o_for_zero(text, amount):
+    assert parse_rupiah(text) == amount

@@ -23,6 +23,7 @@ spans can cite the source.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -53,6 +54,35 @@ _LETTER_SPACED = re.compile(r"[A-Z](?<![A-Za-z][A-Z]) [A-Z] [A-Z](?: [A-Z])*(?![
 _SPLIT_T = re.compile(r"(?:T|S(?= (?:aksi|audar[ai]|elanjutnya|ebagaimana)\b)) (?=[a-z]{2})")
 
 Repl = Callable[[re.Match], str]
+
+# OCR reads "Juni" and "Juli" alike as "Juhi"; the weekday written before the date tells which.
+_AMBIGUOUS_MONTH = re.compile(r"Juhi(?= (?:19|20)\d{2}\b)")
+_WEEKDAY_DAY = re.compile(r"\b(?P<wd>Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)\b[^;\d]{0,25}?(?P<d>\d{1,2}) $",
+                          re.IGNORECASE)
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
+
+
+def _resolve_month(m: re.Match) -> str:
+    """``Juni`` or ``Juli`` for an OCR-damaged ``Juhi``, whichever falls on the weekday named
+    before the date; unchanged when no weekday is named or both or neither fit.
+
+    >>> _AMBIGUOUS_MONTH.sub(_resolve_month, "pada hari Kamis tanggal 12 Juhi 2025")
+    'pada hari Kamis tanggal 12 Juni 2025'
+    >>> _AMBIGUOUS_MONTH.sub(_resolve_month, "tanggal 12 Juhi 2025")
+    'tanggal 12 Juhi 2025'
+    """
+    w = _WEEKDAY_DAY.search(m.string, max(0, m.start() - 45), m.start())   # the day must come right before
+    if not w:
+        return m.group(0)
+    year = int(m.string[m.end() + 1: m.end() + 5])
+    fits = []
+    for name, month in (("Juni", 6), ("Juli", 7)):
+        try:
+            if dt.date(year, month, int(w.group("d"))).weekday() == _WEEKDAYS[w.group("wd").lower()]:
+                fits.append(name)
+        except ValueError:
+            continue
+    return fits[0] if len(fits) == 1 else m.group(0)
 
 
 class OffsetMap(np.ndarray):
@@ -196,11 +226,14 @@ def clean_decision(raw: str) -> tuple[str, np.ndarray]:
     late_passes: list[tuple[re.Pattern, str | Repl]] = [
         (_SPLIT_T, _join_split_letter),
         (_LETTER_SPACED, lambda m: m.group(0).replace(" ", "")),
+        (_AMBIGUOUS_MONTH, _resolve_month),
     ]
     for rx, repl in passes:
         text, to_raw = _rewrite(text, to_raw, rx, repl)
     text, to_raw = _collapse_whitespace(text, to_raw)
     for rx, repl in late_passes:
+        if rx is _AMBIGUOUS_MONTH and "Juhi" not in text:
+            continue
         text, to_raw = _rewrite(text, to_raw, rx, repl)
     # Trim leading/trailing whitespace with the map.
     start = len(text) - len(text.lstrip())

@@ -124,7 +124,7 @@ def parse_idr_digits(text: str) -> int | None:
 
 
 _RUPIAH = re.compile(
-    r"R[pP][.Il]?\s?(?P<digits>\d[\d.,]*\d|\d)(?:\s?[,.]?-)?(?:\s*\((?P<words>[a-z\s-]+?)\s*(?:rupiah)?\s*\))?",
+    r"R[pP][.Il]?\s?(?P<digits>\d[\d.,O]*[\dO]|\d)(?:\s?[,.]?-)?(?:\s*\((?P<words>[a-z\s-]+?)\s*(?:rupiah)?\s*\))?",
     re.IGNORECASE,
 )
 
@@ -136,13 +136,16 @@ def parse_rupiah(text: str) -> int | None:
     120000000
     >>> parse_rupiah("tanpa denda") is None
     True
+    >>> parse_rupiah("denda Rp120.OOO.000,OO (seratus dua puluh juta rupiah)"), parse_rupiah("Rp1.5OO.000,00")
+    (120000000, 1500000)
     """
     if not isinstance(text, str):
         return None
     m = _RUPIAH.search(text)
     if not m:
         return None
-    value = parse_idr_digits(m.group("digits"))
+    # OCR reads a zero as the capital letter O inside the digits ("Rp120.OOO.000,OO").
+    value = parse_idr_digits(m.group("digits").replace("O", "0"))
     # The worded amount is the authoritative one (and OCR damages digits more often than
     # it damages words into other valid number words).
     words = words_to_int(m.group("words")) if m.group("words") else None

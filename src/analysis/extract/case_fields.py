@@ -12,10 +12,14 @@ and returns a plain value, ``None`` when the text does not state it.
   words for the day and year, Indonesian month names with common OCR slips) is used, since
   the project's general date resolver was not available when this was written.
 * ``find_laws(text)`` -> ``["UU 21/2007 Pasal 4", "KUHP Pasal 55 ayat (1) ke-1"]``: each
-  ``Pasal`` of a ``jo.``/``juncto`` chain joined to the act that follows (or precedes) it.
+  ``Pasal`` of a ``jo.``/``juncto`` chain joined to the act that follows (or precedes) it,
+  after repairing common OCR and drafting slips in citations.
+* ``decision_laws(basis, amar, charges, decided)`` -> ``(laws, laws_charged)``: the
+  articles of the proven charge (none after a full acquittal; restitution orders left out;
+  ``UU 1/2023`` for the penal code from 2026) and the articles charged.
 * ``destination_countries(text)`` -> English short names from the committed map
-  ``analysis/data/countries.csv``, counted only where a place word (``ke``, ``di``,
-  ``negara``, ``tujuan``, ``bekerja`` …) stands just before the name.
+  ``analysis/data/countries.csv``, read only in clauses of sending, placing or working,
+  weighted towards the facts found and the most-attested country (see its docstring).
 * ``is_migrant_worker_case(text, laws, countries)``: see its docstring for the rule.
 
 >>> case_number("PUTUSAN Nomor 1008/Pid.Sus/2025/PN Mdn DEMI", "1008_Pid.Sus_2025_PN_Mdn.txt").case_id
@@ -93,8 +97,10 @@ def case_number(text: str, file_name: str = "") -> CaseNumber | None:
     return CaseNumber(f"{no}/{kind}/{year}/PN {court}", court, check)
 
 
+# A single lower-case letter after a word is the word's last letter split off by OCR ("Bengkul u").
 _COURT_RX = re.compile(
-    r"Pengadilan\s+Negeri\s+(?:Kelas\s+I[AB]?\s+(?:Khusus\s+)?)?(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3})")
+    r"Pengadilan\s+Negeri\s+(?:Kelas\s+I[AB]?\s+(?:Khusus\s+)?)?"
+    r"(?P<name>[A-Z][A-Za-z]+(?: [a-z]\b)?(?:\s+[A-Z][A-Za-z]+(?: [a-z]\b)?){0,3})")
 _COURT_STOP = {"yang", "Yang", "Tersebut", "Kelas", "Klas", "KL", "Kls", "Nomor", "Pada", "Dengan", "Dalam"}
 
 
@@ -103,12 +109,14 @@ def court_name(text: str) -> str | None:
 
     >>> court_name("Pengadilan Negeri Jakarta Selatan yang mengadili perkara pidana")
     'Pengadilan Negeri Jakarta Selatan'
+    >>> court_name("Pengadilan Negeri Bengkul u Kelas 1A yang mengadili")
+    'Pengadilan Negeri Bengkulu'
     """
     if not text:
         return None
     for m in _COURT_RX.finditer(text[:6000]):
         words = []
-        for w in m.group("name").split():
+        for w in re.sub(r"(?<=[A-Za-z]) (?=[a-z]\b)", "", m.group("name")).split():
             if w in _COURT_STOP:
                 break
             words.append(w)
@@ -204,9 +212,12 @@ _ACT_RX = re.compile(
     r"|(?P<kuhap>KUHAP\b|Kitab\s+Undang\s*[-\u2013\u2014]?\s*[Uu]ndang\s+Hukum\s+Acara\s+Pidana)",
     re.IGNORECASE,
 )
+# Every act name starts with U or K: saying so up front lets the engine skip other positions fast.
+_ACT_RX = re.compile(r"(?=[UuKk])(?:" + _ACT_RX.pattern + ")", re.IGNORECASE)
 _PASAL_RX = re.compile(
-    r"Pasal\s+(?P<n>\d{1,3}(?:\s?[A-Z]\b(?!\s?ndang))?\b)(?P<detail>(?:\s*(?:ayat|ayat\s*ke)\s*\(?\s*(?:\d{1,2}|I)\s*\)?"
-    r"|\s*huruf\s+[a-z]\b(?:\s*(?:,|dan|atau)\s*[a-z]\b)*|\s*angka\s+\d{1,2}|\s*ke\s*[-\u2013\u2014]?\s*(?:\d|I)\b)*)",
+    r"Pasal\s+(?P<n>\d{1,3}(?:\s?[A-Z]\b(?!\s?ndang))?\b)(?P<detail>(?:\s*(?:(?:,|dan|atau|serta)\s*)?"
+    r"(?:(?:ayat|ayat\s*ke\s*[-\u2013\u2014]?)\s*\(?\s*(?:\d{1,2}|I|l)\s*\)?"
+    r"|huruf\s+[a-z]\b(?:\s*(?:,|dan|atau)\s*[a-z]\b)*|angka\s+\d{1,2}|ke\s*[-\u2013\u2014]?\s*(?:\d|I|l)\b))*)",
     re.IGNORECASE,
 )
 _CHAIN_GAP = re.compile(r"^[\s,]*(?:(?:jo|juncto|jis|dan|serta|atau)\.?[\s,]*)?$", re.IGNORECASE)
@@ -217,7 +228,7 @@ _PROCEDURAL = {("8", "1981"), ("20", "2025")}   # KUHAP, old and new: the proced
 def _fmt_detail(detail: str) -> str:
     d = detail or ""
     parts = []
-    d = re.sub(r"(?<=[(\s\u2013\u2014-])I(?=[)\s]|$)", "1", d)   # OCR reads 1 as I
+    d = re.sub(r"(?<=[(\s\u2013\u2014-])[Il](?=[)\s]|$)", "1", d)   # OCR reads 1 as I or l
     for m in re.finditer(r"ayat\s*(?:ke\s*)?\(?\s*(\d{1,2})\s*\)?|huruf\s+([a-z])|angka\s+(\d{1,2})"
                          r"|ke\s*[-\u2013\u2014]?\s*(\d)", d, re.IGNORECASE):
         if m.group(1):
@@ -250,6 +261,7 @@ def find_laws(text: str) -> list[str]:
     """
     if not isinstance(text, str) or not text:
         return []
+    text = _repair_citations(text)
     acts = list(_ACT_RX.finditer(text))
     out: list[str] = []
     chain: list[re.Match] = []
@@ -280,6 +292,26 @@ def find_laws(text: str) -> list[str]:
     if chain:
         flush(_act_before(text, acts, chain[0].start()))
     return out
+
+
+# OCR and drafting slips in citations: "Jo. 53 ayat (1) KUHP" (the word Pasal left out after
+# "jo."), "Pasal 5 6 ayat (1)" (a number split by a space).
+_BARE_JO = re.compile(r"(?=[Jj])\b(?P<jo>jo|juncto)\.?\s+(?=\d{1,3}\s*(?:ayat|huruf|KUHP|Kitab|U\s?ndang|UU)\b)", re.IGNORECASE)
+_SPLIT_NUMBER = re.compile(r"(?=[Pp])\b(?P<p>Pasal\s+\d{1,2}) (?P<d>\d)\b(?=\s*(?:ayat|huruf|KUHP|Kitab|U\s?ndang|UU)\b)",
+                           re.IGNORECASE)
+
+_SPLIT_YEAR = re.compile(r"(?=[Tt])\b(Tahun 20[0-2]) (\d)\b", re.IGNORECASE)
+
+
+def _repair_citations(text: str) -> str:
+    """Put back the ``Pasal`` a ``jo.`` chain left out and join a split article number.
+
+    >>> _repair_citations("Pasal 81 Jo. 53 ayat (1) KUHP; Pasal 5 6 Ayat (1) KUHP; UU Nomor 21 tahun 200 7")
+    'Pasal 81 Jo. Pasal 53 ayat (1) KUHP; Pasal 56 Ayat (1) KUHP; UU Nomor 21 tahun 2007'
+    """
+    text = _BARE_JO.sub(lambda m: m.group(0) + "Pasal ", text)
+    text = _SPLIT_YEAR.sub(lambda m: m.group(1) + m.group(2), text)
+    return _SPLIT_NUMBER.sub(lambda m: m.group("p") + m.group("d"), text)
 
 
 def _act_before(text: str, acts: list[re.Match], pos: int) -> str | None:
@@ -318,6 +350,71 @@ def _act_label(text: str, a: re.Match) -> str | None:
     return None
 
 
+NEW_PENAL_CODE_FROM = dt.date(2026, 1, 2)   # UU 1/2023 Pasal 624: in force three years after enactment
+_ACQUITTED = re.compile(r"\bmembebaskan\b|\bmelepaskan\b[^;]{0,200}?dari\s+segala\s+tuntutan", re.IGNORECASE)
+_FOUND_GUILTY = re.compile(r"(?<!tidak )(?<!tidak\s\s)terbukti\s+(?:secara\s+)?sah\s+dan\s+men?yakinkan", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def law_exclusions() -> frozenset[str]:
+    """Articles that are orders following a conviction rather than offences (restitution),
+    from the committed list ``analysis/data/decision_law_exclusions.csv``."""
+    with resources.files("analysis").joinpath("data/decision_law_exclusions.csv").open(encoding="utf-8") as fh:
+        return frozenset(row["article"].strip() for row in csv.DictReader(fh))
+
+
+def _offences(laws: list[str], decided: dt.date | None) -> list[str]:
+    out = []
+    for law in laws:
+        if decided is not None and decided >= NEW_PENAL_CODE_FROM and law.startswith("KUHP "):
+            law = "UU 1/2023 " + law[5:]   # from 2026 "KUHP" is the new code
+        key = re.match(r"(?:UU \S+|KUHP) Pasal \w+", law)
+        if key and key.group(0) in law_exclusions():
+            continue
+        if law not in out:
+            out.append(law)
+    return out
+
+
+def acquits_everyone(amar: str) -> bool:
+    """True when the verdict acquits or releases and finds no one guilty.
+
+    >>> acquits_everyone("1. Menyatakan Terdakwa tidak terbukti secara sah dan meyakinkan bersalah; 2. Membebaskan Terdakwa")
+    True
+    >>> acquits_everyone("1. Membebaskan Terdakwa dari dakwaan primair; 2. Menyatakan Terdakwa terbukti secara sah dan meyakinkan")
+    False
+    """
+    return bool(amar) and bool(_ACQUITTED.search(amar)) and not _FOUND_GUILTY.search(amar)
+
+
+def decision_laws(basis: str, amar: str, charges: str = "",
+                  decided: dt.date | None = None) -> tuple[list[str], list[str]]:
+    """``(laws, laws_charged)``: the articles of the proven charge, and those charged.
+
+    ``laws`` are the articles the panel applies in its closing basis (``Memperhatikan`` /
+    ``Mengingat``) and verdict, read by ``find_laws``; when those name none, the charges'.
+    They are empty when the verdict acquits or releases every defendant (nothing was
+    proven). ``laws_charged`` are all articles named in the charges (the indictment), so
+    that an acquittal still shows what was charged. Both leave out orders that follow a
+    conviction (restitution, ``law_exclusions``), and in decisions taken from 2 January 2026,
+    when the new penal code UU 1/2023 came into force, ``KUHP`` articles are written
+    ``UU 1/2023 Pasal n``.
+
+    >>> decision_laws("Memperhatikan Pasal 4 UU Nomor 21 Tahun 2007 dan Pasal 48 UU Nomor 21 Tahun 2007",
+    ...               "Menyatakan Terdakwa terbukti secara sah dan meyakinkan bersalah", "Pasal 2 UU No. 21 Tahun 2007")
+    (['UU 21/2007 Pasal 4'], ['UU 21/2007 Pasal 2'])
+    >>> decision_laws("Memperhatikan Pasal 455 KUHP", "terbukti secara sah dan meyakinkan", "", dt.date(2026, 5, 1))
+    (['UU 1/2023 Pasal 455'], [])
+    >>> decision_laws("Memperhatikan Pasal 2 UU Nomor 21 Tahun 2007", "tidak terbukti secara sah dan meyakinkan; Membebaskan")
+    ([], [])
+    """
+    charged = _offences(find_laws(charges), decided)
+    if acquits_everyone(amar):
+        return [], charged
+    proven = find_laws((basis or "") + " \n" + (amar or ""))
+    return (_offences(proven, decided) if proven else charged), charged
+
+
 # ---------------------------------------------------------------- countries and victims
 
 @lru_cache(maxsize=1)
@@ -327,46 +424,169 @@ def country_map() -> dict[str, str]:
         return {row["name"].strip().lower(): row["country"].strip() for row in csv.DictReader(fh)}
 
 
-PLACE_WORDS = frozenset({"ke", "di", "dari", "negara", "negeri", "tujuan", "menuju", "berangkat", "bekerja",
-                         "dikirim", "diberangkatkan", "sampai", "tiba", "wilayah", "kota"})
-_LOWER_WORD = re.compile(r"[a-z]+")
+def _trie_pattern(words: list[str]) -> str:
+    """One regular expression for many words, shaped as a prefix tree (``mal(?:aysia|aisya)``):
+    the engine then tests one character class per position instead of every alternative.
+
+    >>> print(_trie_pattern(["mali", "malaysia", "mesir", "oman"]))
+    (?:m(?:al(?:aysia|i)|esir)|oman)
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
+        return body
+
+    return build(trie)
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    return frozenset(name.split()[0] for name in country_map())
+def _country_bytes_rx() -> re.Pattern:
+    return re.compile((r"\b" + _trie_pattern(sorted(country_map())) + r"\b").encode("ascii"))
 
 
-def destination_countries(text: str) -> list[str]:
-    """Countries named as places people went, worked or were sent (sorted English names):
-    a name from the country map (longest first) right after a place word (``ke``, ``di``,
-    ``negara``, ``tujuan``, ``bekerja`` …; ``ke negara``/``di kota`` also count).
+def country_mentions(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, country)`` of each place name of the country map in ``text``: whole
+    words, case-insensitive, the longest name where names overlap (``Arab Saudi`` over
+    ``Saudi``).
 
-    >>> destination_countries("diberangkatkan ke Malaysia lalu ke negara Uni Emirat Arab; bahasa Jepang")
-    ['Malaysia', 'United Arab Emirates']
+    The text is searched as lower-cased ASCII bytes (one byte per character, so offsets stay
+    valid) with one prefix-tree pattern: a plain alternation of a hundred names tried at every
+    position was the slowest step of reading a decision.
+
+    >>> country_mentions("ke Arab Saudi, lalu Kuala\\nLumpur; Malaysiana; pedoman")
+    [(3, 13, 'Saudi Arabia'), (20, 32, 'Malaysia')]
     """
     if not isinstance(text, str) or not text:
         return []
+    low = text.encode("ascii", "replace").lower().replace(b"\n", b" ")
     cmap = country_map()
-    first = _first_words()
-    words = _LOWER_WORD.findall(text.lower())
-    found = set()
-    for i in (i for i, w in enumerate(words) if w in first):
-        prev = words[i - 1] if i else ""
-        if prev in ("negara", "negeri", "kota") and i > 1 and words[i - 2] in PLACE_WORDS:
-            prev = words[i - 2]
-        if prev not in PLACE_WORDS:
+    return [(m.start(), m.end(), cmap[m.group(0).decode("ascii")]) for m in _country_bytes_rx().finditer(low)]
+
+
+# A destination is read only in a clause that says people were sent, placed or set to work
+# there; the clause runs back from the country name to the last ";", line break or sentence end.
+_DEST_CUE = re.compile(
+    r"\b(?:(?:di|mem|ber|ke|pem)?berangkat(?:kan|an)?|(?:di|me|peng)?kirim(?:kan|an)?|(?:di)?pe[r]?kerjakan|bekerja"
+    r"|(?:di|pe)?nempatkan|ditempatkan|penempatan|tujuan|(?:C?PMI|C?TKI|TKW)|pekerja\s+migran|tenaga\s+kerja"
+    r"|dibawa|dijual|diterbangkan|perjalanan|tiba|sampai|berada|menjadi)\b",
+    re.IGNORECASE)
+# Words right before the name that make it something else than the destination: the origin,
+# a transit point, a nationality, a currency or a language, an embassy, a route or a ticket.
+_NOT_DEST_BEFORE = re.compile(
+    r"\b(?:dari|asal|melalui|melewati|lewat|via|transit(?:\s+di)?|singgah(?:\s+di)?|warga(?:\s+negara)?(?:\s+asing)?"
+    r"|kebangsaan|berkebangsaan|bahasa|dolar|dollar|ringgit|riyal|kedutaan(?:\s+besar)?|KBRI|konsulat"
+    r"|(?:wanita|perempuan|orang|pria|provider|perusahaan|agen(?:cy)?)|rute|tiket|penerbangan|kampung|kampong|hotel|jalan"
+    r"|restoran|pasar)"
+    r"\s*(?:negara|negeri)?\s*:?\s*$",
+    re.IGNORECASE)
+# A clause about an earlier stay, another person's trip or a wish, not the victims' placement.
+_NOT_DEST_CLAUSE = re.compile(r"\b(?:pernah|sebelumnya|dahulu|dulu|transit|rute|tiket|penerbangan|ingin|mau|keinginan"
+                              r"|meminta|minta|permintaan|niat|berniat|hendak|bukan|boarding\s?pass|maskapai|pesawat)\b", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]{1,2}|[A-Z]|\bNo)$")
+
+
+def _clause_start(text: str, pos: int, reach: int = 120) -> int:
+    """Start of the clause that ``pos`` stands in: after the last ``;``, line break, ``": "``
+    or sentence end (a full stop and space not ending an abbreviation such as ``Sdr.``,
+    ``a.n.``, ``No.``, ``PT.``), at most ``reach`` characters back.
+
+    >>> t = "Sdri. A berangkat; lalu a.n. B dikirim ke X"
+    >>> t[_clause_start(t, len(t)):]
+    ' lalu a.n. B dikirim ke X'
+    """
+    lo = max(0, pos - reach)
+    cut = max(text.rfind(";", lo, pos), text.rfind("\n", lo, pos), text.rfind(": ", lo, pos))
+    j = text.rfind(". ", lo, pos)
+    while j > cut:
+        if not _ABBREVIATION.search(text, max(lo, j - 3), j):
+            cut = j
+            break
+        j = text.rfind(". ", lo, j)
+    return cut + 1 if cut >= 0 else lo
+# A stop on the way: the name is followed by the next leg ("Kuala Lumpur kemudian ke Doha",
+# "Malaysia tujuan Riyadh", "Kuala Lumpur - Delhi").
+_NEXT_LEG = re.compile(r"\s*(?:\(\s*[A-Za-z ]+\)\s*)?(?:[A-Z][a-z]+\s+)?,?\s*(?:kemudian|lalu|selanjutnya|dan|untuk)?\s*"
+                       r"(?:melanjutkan\s+(?:perjalanan\s+)?)?(?:ke|menuju|tujuan|[-\u2013\u2014>]+)\s", re.IGNORECASE)
+_KE_BEFORE = re.compile(r"\bke\s+(?:negara\s+|negeri\s+)?$", re.IGNORECASE)
+_FACTS_START = re.compile(r"fakta(?:-fakta)?\s+hukum|Menimbang,?\s+bahwa\s+berdasarkan\s+fakta", re.IGNORECASE)
+DEST_MIN_SCORE = 2          # a country needs two plain mentions, or one in the facts or considerations
+DEST_SHARE_OF_TOP = 0.25    # and at least this share of the most-mentioned destination's score
+
+
+def destination_scores(text: str) -> dict[str, float]:
+    """Weighted count of destination mentions per country (English name) in ``text``.
+
+    A mention counts when the clause before the name (back to the last ``;``, line break,
+    sentence end or colon, at most 120 characters) holds a word of sending, placing or
+    working (``dikirim``, ``diberangkatkan``, ``dipekerjakan``, ``bekerja``, ``ditempatkan``,
+    ``tujuan``, ``menjadi PMI/TKI``, ``perjalanan``, ``berada`` …) or the name follows
+    ``ke``/``ke negara`` directly; it does not count when the words just before the name
+    mark an origin, transit, nationality, currency, language, embassy, route or ticket
+    (``dari``, ``melalui``, ``transit di``, ``warga negara``, ``dolar``, ``rute`` …), nor
+    when the clause tells of an earlier stay, a wish or another route (``pernah``,
+    ``sebelumnya``, ``ingin``, ``berniat``, ``bukan``, ``tiket`` …), nor when the next leg of a journey
+    follows the name (``Kuala Lumpur kemudian ke Doha``: a transit stop). Mentions after the facts found
+    (``fakta hukum``) weigh 2, earlier ones (charges, testimony) 1.
+
+    >>> destination_scores("Saksi diberangkatkan ke Malaysia; fakta hukum: korban bekerja di Malaysia; "
+    ...                    "transit di Singapura; warga negara Rusia")
+    {'Malaysia': 3.0}
+    """
+    if not isinstance(text, str) or not text:
+        return {}
+    facts = _FACTS_START.search(text)
+    facts_at = facts.start() if facts else len(text)
+    scores: dict[str, float] = {}
+    for start, end, country in country_mentions(text):
+        clause = text[_clause_start(text, start): start]
+        if _NOT_DEST_BEFORE.search(clause[-50:]) or _NOT_DEST_CLAUSE.search(clause) \
+                or _NEXT_LEG.match(text, end, end + 60):
             continue
-        for k in (3, 2, 1):
-            hit = cmap.get(" ".join(words[i:i + k]))
-            if hit:
-                found.add(hit)
-                break
-    return sorted(found)
+        if not (_KE_BEFORE.search(clause[-20:]) or _DEST_CUE.search(clause)):
+            continue
+        scores[country] = scores.get(country, 0.0) + (2.0 if start >= facts_at else 1.0)
+    return scores
 
 
-_VICTIMS_BEFORE = re.compile(r"(\d{1,3})\s*(?:\([a-z\s]+\)\s*)?[Oo]rang\s+(?:(?:[Ss]aksi|[Aa]nak)\s+)?[Kk]orban"
-                             r"|(\d{1,3})\s*(?:\([a-z\s]+\)\s*)?[Oo]rang\s+(?:[Cc]alon\s+)?(?:C?PMI|TKI|[Pp]ekerja\s+[Mm]igran)\b")
+def destination_countries(text: str) -> list[str]:
+    """Countries the victims were sent to, placed in or recruited for (sorted English names).
+
+    Rule: destination mentions are weighted as in ``destination_scores`` (a clause of
+    sending, placing or working; facts and considerations weigh double); a country is kept
+    when its score reaches ``DEST_MIN_SCORE`` and at least ``DEST_SHARE_OF_TOP`` of the
+    best-attested country's. Transit stops, nationalities, currencies, earlier jobs and
+    countries named once in passing (an agency's other markets, a witness's aside) fall out.
+
+    >>> destination_countries("fakta hukum: dipekerjakan di Malaysia dan di negara Uni Emirat Arab; bahasa Jepang")
+    ['Malaysia', 'United Arab Emirates']
+    >>> destination_countries("fakta hukum: diberangkatkan ke Malaysia lalu ke negara Uni Emirat Arab")
+    ['United Arab Emirates']
+    >>> destination_countries("fakta hukum: korban dipekerjakan di Kamboja; transit di Malaysia; pernah bekerja di Taiwan")
+    ['Cambodia']
+    """
+    scores = destination_scores(text)
+    if not scores:
+        return []
+    top = max(scores.values())
+    return sorted(c for c, v in scores.items() if v >= DEST_MIN_SCORE and v >= DEST_SHARE_OF_TOP * top)
+
+
+# "<n> (words) orang korban" / "<n> orang calon PMI": found from the noun (a literal start, fast
+# to scan for), then the count is read just before it.
+_VICTIMS_NOUN = re.compile(r"[Oo]rang\s+(?:(?:(?:[Ss]aksi|[Aa]nak)\s+)?[Kk]orban"
+                           r"|(?:[Cc]alon\s+)?(?:C?PMI|TKI|[Pp]ekerja\s+[Mm]igran)\b)")
+_COUNT_BEFORE = re.compile(r"(\d{1,3})\s*(?:\([a-z\s]+\)\s*)?$")
 _VICTIMS_AFTER = re.compile(r"[Kk]orban\s+(?:sebanyak|sejumlah|berjumlah|ada)\s+(\d{1,3})")
 
 
@@ -377,11 +597,16 @@ def victim_count(text: str) -> int | None:
 
     >>> victim_count("terdapat 12 (dua belas) orang korban"), victim_count("tanpa angka")
     (12, None)
+    >>> victim_count("5 orang calon PMI dan korban sebanyak 7 orang")
+    7
     """
     if not isinstance(text, str):
         return None
-    values = [int(m.group(1) or m.group(2)) if rx is _VICTIMS_BEFORE else int(m.group(1))
-              for rx in (_VICTIMS_BEFORE, _VICTIMS_AFTER) for m in rx.finditer(text)]
+    values = [int(m.group(1)) for m in _VICTIMS_AFTER.finditer(text)]
+    for m in _VICTIMS_NOUN.finditer(text):
+        c = _COUNT_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if c:
+            values.append(int(c.group(1)))
     values = [v for v in values if 0 < v < 1000]
     return max(values) if values else None
 
@@ -390,17 +615,20 @@ def victim_count(text: str) -> int | None:
 
 _MIGRANT_RX = re.compile(
     r"\b(?:C?P\s?M\s?I|C?TKI|TKW|BP[23]MI|P[34]MI|BN?P2TKI|LTSA|PPTKIS)\b"
-    r"|\b[Pp]ekerja\s+[Mm]igran|\b[Tt]enaga\s+[Kk]erja\s+Indonesia|\b[Pp]enempatan\s+(?:[Pp]ekerja|[Tt]enaga\s+[Kk]erja)",
+    r"|\b[Pp]ekerja\s+[Mm]igran|\b[Tt]enaga\s+[Kk]erja\s+Indonesia",
 )
 MIGRANT_LAWS = ("UU 18/2017", "UU 39/2004")
+MIGRANT_MENTIONS_ALONE = 10   # a domestic labour case names migrant workers a few times in passing
 
 
 def is_migrant_worker_case(text: str, laws: list[str], countries: list[str]) -> bool:
     """Rule: a migrant-worker case cites the migrant-worker protection acts (UU 18/2017 or
-    its predecessor UU 39/2004), or names migrant workers or their agencies at least three
-    times (``PMI``, ``CPMI``, ``TKI``, ``TKW``, ``pekerja migran``, ``tenaga kerja
-    Indonesia``, ``BP2MI``/``BP3MI``/``P4MI``, ``P3MI``/``PPTKIS``, ``penempatan pekerja``),
-    or names them once and names a destination country abroad.
+    its predecessor UU 39/2004), or names migrant workers or their agencies
+    (``PMI``, ``CPMI``, ``TKI``, ``TKW``, ``pekerja migran``, ``tenaga kerja Indonesia``,
+    ``BP2MI``/``BP3MI``/``P4MI``, ``P3MI``/``PPTKIS``) at least ``MIGRANT_MENTIONS_ALONE``
+    times, or names them once and names a destination country abroad. ``penempatan tenaga
+    kerja`` alone does not count: labour placement inside Indonesia is called so too, and
+    a domestic labour case may cite the migrant-worker rules a few times in passing.
 
     >>> is_migrant_worker_case("", ["UU 18/2017 Pasal 81"], [])
     True
@@ -408,12 +636,14 @@ def is_migrant_worker_case(text: str, laws: list[str], countries: list[str]) -> 
     True
     >>> is_migrant_worker_case("eksploitasi seksual anak", ["UU 21/2007 Pasal 2"], [])
     False
+    >>> is_migrant_worker_case("penempatan tenaga kerja ke kebun sawit di Papua; " * 5 + "bukan pekerja migran", [], [])
+    False
     """
     if any(law.startswith(MIGRANT_LAWS) for law in laws or []):
         return True
     hits = 0
     for _ in _MIGRANT_RX.finditer(text or ""):
         hits += 1
-        if hits >= 3:
+        if hits >= MIGRANT_MENTIONS_ALONE:
             return True
     return hits >= 1 and bool(countries)

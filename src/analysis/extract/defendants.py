@@ -38,7 +38,9 @@ from analysis.extract.names import person_key, split_name
 _NAME_LABEL = re.compile(r"Nama\s*(?:lengkap|Lengkap|LENGKAP)\b\s*(?P<colon>:)?|\bNama\s*:", re.IGNORECASE)
 _NAME_END = re.compile(r"[;\n]|\s\d{1,2}\s?\.\s|\s(?:Tempat|T\s?empat)\s+(?:lahir|Lahir)|\s(?:Umur|NIK)\b", re.IGNORECASE)
 _SEX = re.compile(r"Jenis\s*kelamin\s*:?\s*(?P<sex>Laki\s?-?\s?laki|Pria|Perempuan|Wanita)", re.IGNORECASE)
-_AGE = re.compile(r"Umur[^:]{0,30}:?\s*(?P<age>\d{1,2})\s*(?:\([a-z\s]+\)\s*)?[Tt]ahun", re.IGNORECASE)
+# "Umur/Tanggal lahir : 43 Tahun/1 Mei 1982", also without "Tahun" ("43/1 Mei 1982") or colon.
+_AGE = re.compile(r"Umur[^:\d]{0,30}:?\s*(?P<age>\d{1,2})\s*(?:\([a-z\s]+\)\s*)?(?:[Tt]ahun|/\s*\d{1,2}\s+[A-Za-z]{3,})",
+                  re.IGNORECASE)
 _TABLE_LABELS = re.compile(r"^\s*(?:\d\s?\.\s*)?Tempat\s+lahir", re.IGNORECASE)
 _TABLE_VALUES = re.compile(r"Pekerjaan\s+(?P<values>[^\n]{10,600})", re.IGNORECASE)
 
@@ -57,7 +59,12 @@ def _sex(block: str) -> str | None:
 
 
 def _age(block: str) -> int | None:
-    """Age in years from ``Umur … : 43 Tahun``, else from ``43 tahun/<birth date>``."""
+    """Age in years from ``Umur … : 43 Tahun`` (or ``Umur/Tanggal lahir 43/1 Mei 1982``), else
+    from ``43 tahun/<birth date>``.
+
+    >>> _age("Umur/Tanggal lahir : 50/1 Mei 1969 Jenis kelamin"), _age("Umur/Tanggal lahir 65 Tahun/ 17 Mei 1960")
+    (50, 65)
+    """
     m = _AGE.search(block) or _AGE_SLASH.search(block[:1200])
     if m:
         age = int(m.group("age"))
@@ -134,6 +141,10 @@ _GUILTY = re.compile(r"(?<!tidak )terbukti\s+secara\s+sah\s+dan\s+men?yakinkan\s
 
 _SHARED_FINE = re.compile(r"(?:denda|kurungan)\s+(?:terhadap\s+|kepada\s+)?para\s+terdakwa|para\s+terdakwa[^;]{0,60}denda"
                           r"|denda\s+(?:\w+\s+){0,3}?masing", re.IGNORECASE)
+
+
+_EACH_SENTENCE = re.compile(r"(?:penjara|kurungan)\s+masing-?\s?masing\s+selama|masing-?\s?masing\s+(?:dengan\s+)?pidana\s+penjara",
+                            re.IGNORECASE)
 
 
 def _share(res: list[Outcome], fields: tuple[str, ...]) -> None:
@@ -238,6 +249,11 @@ def verdict_outcomes(amar: str, n_defendants: int) -> list[Outcome]:
                             setattr(r, f, getattr(o, f))
             if len(pieces) > 1 and _SHARED_FINE.search(item):
                 _share(res, ("fine_idr", "fine_substitute_months"))
+            sentenced = [who for who, seg in pieces if _main_sentence(seg)]
+            if n > 1 and len(sentenced) == 1 and _EACH_SENTENCE.search(item):
+                # one term "masing-masing" for the defendants listed: also for one whose
+                # number the list leaves out ("Terdakwa I …, Terdakwa <name> dan Terdakwa III")
+                _share(res, ("sentence_months",))
         if _ACQUIT.search(item):
             refs = {_ordinal(m.group("ord")) for m in _REF.finditer(item)}
             acquitted_refs |= {k for k in refs if 1 <= k <= n} or set(range(1, n + 1))

@@ -15,7 +15,10 @@ cases = register("cases", pa.DataFrameSchema(
         "n_defendants": pa.Column("Int64", pa.Check.ge(0), nullable=True),
         "source_file": pa.Column(str, unique=True),
         "duplicate_of": pa.Column(str, nullable=True),
+        # laws: articles of the proven charge (empty when every defendant is acquitted);
+        # laws_charged: every article of the indictment. Both leave out restitution orders.
         "laws": pa.Column(object, list_of(str)),
+        "laws_charged": pa.Column(object, list_of(str), required=False),
         "n_victims": pa.Column("Int64", pa.Check.ge(0), nullable=True),
         "destination_countries": pa.Column(object, list_of(str)),
         "is_migrant_worker_case": pa.Column(bool),
