@@ -13,7 +13,8 @@ an extracted table with a gold one. Three questions are answered, each as a tidy
 * ``mismatches`` -- one row per wrong or missing value, to see *why* a field scores low.
 
 ``evaluate_cases`` applies them to the court-decision tables and the gold set in
-``tests/gold/`` (rules in its README).
+``tests/gold/`` (rules in its README). Fugitive (DPO) and company mentions, which need the
+linking step's spans and a looser name rule, are scored by ``analysis.evaluate_mentions``.
 
 Normalisation rules (stated once, applied to both sides):
 
@@ -71,9 +72,7 @@ def _is_missing(value) -> bool:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
-    if isinstance(value, str) and not value.strip():
-        return True
-    return False
+    return isinstance(value, str) and not value.strip()
 
 
 def _to_number(value) -> float | None:
@@ -107,7 +106,7 @@ def normalise_scalar(value, kind: str):
         raise ValueError(f"unknown kind {kind!r}; expected one of {SCALAR_KINDS}")
     if kind == "amount":
         v = _to_number(value)
-        return 0 if v is None else int(round(v))
+        return 0 if v is None else round(v)
     if kind == "months":
         v = _to_number(value)
         return 0.0 if v is None else round(v, 2)
@@ -119,7 +118,7 @@ def normalise_scalar(value, kind: str):
         return re.sub(r"[\s.]+", "", str(value)).casefold()
     if kind == "int":
         v = _to_number(value)
-        return None if v is None else int(round(v))
+        return None if v is None else round(v)
     if kind == "bool":
         if isinstance(value, (bool, np.bool_)):
             return bool(value)
