@@ -98,3 +98,20 @@ def test_defendants_keep_or_get_linked_ids(linked):
     person_ids = set(out["actors"].loc[out["actors"]["kind"] == "person", "actor_id"])
     assert set(out["defendants"]["person_id"]) <= person_ids | set(defs["person_id"])
     assert isinstance(out["link_review"], pd.DataFrame)
+
+
+def test_work_done_ahead_in_workers_changes_no_table(linked):
+    """``prepare_decision`` (run in the pipeline's worker processes) gives the very same tables."""
+    import copy
+
+    from pandas.testing import assert_frame_equal
+
+    from analysis.link.actors import link_decisions, prepare_decision
+
+    _, parsed, _ = linked
+    sample = parsed[:: max(1, len(parsed) // 12)]
+    plain = link_decisions([copy.copy(d) for d in sample])
+    ahead = link_decisions([prepare_decision(copy.copy(d)) for d in sample])
+    for name in ("actors", "ties", "link_review"):
+        assert_frame_equal(plain[name], ahead[name])
+    assert len(plain["actors"]) > 100 and len(plain["ties"]) > 10

@@ -65,3 +65,11 @@ def test_empty_mentions_give_empty_tables():
     d = ParsedDecision(source_file="e.txt", raw_text="", text="", to_raw=[])
     ents, m = resolve_within_case(find_mentions(d))
     assert len(ents) == 0 and len(m) == 0 and isinstance(ents, pd.DataFrame)
+
+
+def test_records_keep_only_the_asked_columns_in_row_order():
+    from analysis.link.within_case import records
+
+    df = pd.DataFrame({"a": [1, 2], "b": ["x", None], "c": [[1], []]})
+    assert records(df, ["c", "a", "missing"]) == [{"c": [1], "a": 1}, {"c": [], "a": 2}]
+    assert records(df.iloc[:0], ["a"]) == []

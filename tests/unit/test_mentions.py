@@ -112,3 +112,40 @@ def test_find_mentions_never_crashes_and_spans_are_inside(text):
 def test_roles_near_never_crashes(left, right):
     out = roles_near(left, right)
     assert len(out) == len(set(out))
+
+
+def test_word_counts_feed_both_thresholds():
+    from analysis.extract.mentions import common_words, word_counts
+
+    text = "ketika itu ketika ini ketika Budi dan dan"
+    counts = word_counts(text)
+    assert counts["ketika"] == 3 and counts["dan"] == 2 and "itu" in counts and "Budi" not in counts
+    assert common_words(text, 2, counts=counts) == frozenset({"ketika", "dan"})
+    assert common_words(text, 3, counts=counts) == common_words(text, 3) == frozenset({"ketika"})
+
+
+def test_first_letter_alternation_prefers_the_same_phrase():
+    import re
+
+    from analysis.extract.mentions import _first_letter_alternation
+
+    phrases = [["Johor", "Bahru"], ["Kuala", "Lumpur"], ["Johor"], ["Kuala"]]
+    rx = re.compile(_first_letter_alternation(phrases, r"[\s\-]+") + r"\b")
+    text = "ke Johor-Bahru lalu xJohor, Kuala  Lumpur dan Johor Bahrus"
+    assert [m.group(0) for m in rx.finditer(text)] == ["Johor-Bahru", "Kuala  Lumpur", "Johor"]
+
+
+_PHRASES = [["Johor", "Bahru"], ["Johor"], ["JOHOR"], ["Kuala", "Lumpur"], ["Kuching"], ["Batam"], ["Bat"]]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Johor", "JOHOR", "Bahru", "Kuala", "Lumpur", "Kuching", "Batam", "Bat", "x",
+                                 "é", "_", " ", "-", "\n", "  ", "Ba", "K"]), max_size=30).map("".join))
+def test_first_letter_alternation_finds_what_the_plain_alternation_finds(text):
+    import re
+
+    from analysis.extract.mentions import _first_letter_alternation
+
+    plain = re.compile(r"\b(?:" + "|".join(r"[\s\-]+".join(map(re.escape, ws)) for ws in _PHRASES) + r")\b")
+    fast = re.compile(_first_letter_alternation(_PHRASES, r"[\s\-]+") + r"\b")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

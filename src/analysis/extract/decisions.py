@@ -291,13 +291,26 @@ def rejects_table(rejects: list[Reject], dup_of: dict[str, str] | None = None) -
     return pd.DataFrame(rows, columns=REJECT_COLUMNS).astype({"duplicate_of": object, "detail": object})
 
 
-def _run(files: list[Path], workers: int | None) -> list[ParsedDecision | Reject]:
+def _parse_and_prepare(path: str | Path) -> ParsedDecision | Reject:
+    """``parse_decision`` plus the linking step's per-decision share, so that both run in the pool."""
+    got = parse_decision(path)
+    if isinstance(got, ParsedDecision):
+        try:
+            from analysis.link.actors import prepare_decision
+        except ImportError:
+            return got
+        prepare_decision(got)
+    return got
+
+
+def _run(files: list[Path], workers: int | None, prepare: bool = False) -> list[ParsedDecision | Reject]:
     workers = workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(files)))
+    job = _parse_and_prepare if prepare else parse_decision
     if workers == 1:
-        return [parse_decision(f) for f in files]
+        return [job(f) for f in files]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(parse_decision, files, chunksize=4))
+        return list(pool.map(job, files, chunksize=4))
 
 
 def process_decisions(folder: str | Path, workers: int | None = None, *, link: bool = True) -> dict[str, pd.DataFrame]:
@@ -305,7 +318,7 @@ def process_decisions(folder: str | Path, workers: int | None = None, *, link: b
     step's tables when it is available and ``link`` is true). Should the linking step fail,
     the case tables are still returned, with a ``rejects`` row (stage ``link``) saying why."""
     files = list_decision_files(folder)
-    results = _run(files, workers)
+    results = _run(files, workers, prepare=link)
     parsed = [r for r in results if isinstance(r, ParsedDecision)]
     rejects = [r for r in results if isinstance(r, Reject)]
     kept, dup_rejects, dup_of = mark_duplicates(parsed)

@@ -23,6 +23,7 @@ drops it and pseudonymises people).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -128,29 +129,59 @@ def _place_rx() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
         for v in r.variants.split("|"):
             forms |= {v, v.upper(), v.title()}
     alts = sorted(forms, key=len, reverse=True)
-    # Case-sennawangwulanve on purpose: a place is written capitalised, and this is much faster than re.I.
-    rx = re.compile(r"\b(?:" + "|".join(r"[\s\-]+".join(re.escape(w) for w in a.split()) for a in alts) + r")\b")
-    return rx, lookup
+    # Case-sensitive on purpose: a place is written capitalised, and this is much faster than re.I.
+    return re.compile(_first_letter_alternation([a.split() for a in alts], r"[\s\-]+") + r"\b"), lookup
+
+
+def _first_letter_alternation(phrases: list[list[str]], gap: str) -> str:
+    r"""``\b(?:p1|p2|…)`` for literal phrases (words joined by ``gap``), grouped by first letter.
+
+    Same matches as the plain alternation, in the same order of preference (phrases with
+    different first letters never match at one place), but the regex engine can then skip
+    ahead to the possible first letters instead of trying every phrase at every character.
+    The word boundary before the phrase becomes a look-behind after its first letter.
+
+    >>> rx = re.compile(_first_letter_alternation([["Kota", "Baru"], ["Kuching"], ["Kota"]], r"\s+") + r"\b")
+    >>> [m.group(0) for m in rx.finditer("Kota  Baru, Kuching, xKota, Kota")]
+    ['Kota  Baru', 'Kuching', 'Kota']
+    """
+    groups: dict[str, list[str]] = {}
+    for words in phrases:
+        body = gap.join(re.escape(w) for w in words)
+        if not words or not words[0][:1].isalpha():
+            return r"\b(?:" + "|".join(gap.join(re.escape(w) for w in ws) for ws in phrases) + ")"
+        first = words[0][0]
+        groups.setdefault(first, []).append(body[len(re.escape(first)):])
+    return "(?:" + "|".join(re.escape(c) + r"(?<!\w.)(?:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")"
 
 
 _ROMAN = {"I": 0, "II": 1, "III": 2, "IV": 3, "V": 4, "VI": 5, "VII": 6, "VIII": 7, "IX": 8, "X": 9}
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _ROMAN_LEAD = re.compile(r"^(?:[IVX]{1,4}\b\.?\s*)+(?=\S|$)")
 _SENT_END = re.compile(r"[;]|\.\s|\n\s*[-–•]\s")
+_CONNECTOR_END = re.compile(r"(?i)bin|binti|alias|als\.?|@")
 
 
-def common_words(text: str, min_count: int = 3) -> frozenset[str]:
+def word_counts(text: str) -> Counter:
+    """How often each lower-case word of three or more letters is written in ``text``.
+
+    >>> word_counts("ketika itu ketika Budi")["ketika"]
+    2
+    """
+    return Counter(_LOWER_WORD.findall(text))
+
+
+def common_words(text: str, min_count: int = 3, counts: Counter | None = None) -> frozenset[str]:
     """Words written in lower case at least ``min_count`` times in ``text``.
 
     A capitalised word that the same decision also writes in lower case ("Ketika",
-    "Sedangkan", a quoted chat message) is an ordinary word, not part of a name.
+    "Sedangkan", a quoted chat message) is an ordinary word, not part of a name. ``counts``
+    (``word_counts(text)``) saves counting again when several thresholds are wanted.
 
     >>> sorted(common_words("ketika itu ketika ini ketika Budi", 3))
     ['ketika']
     """
-    counts: dict[str, int] = {}
-    for w in _LOWER_WORD.findall(text):
-        counts[w] = counts.get(w, 0) + 1
+    counts = word_counts(text) if counts is None else counts
     return frozenset(w for w, n in counts.items() if n >= min_count)
 
 
@@ -169,7 +200,7 @@ def _trim_name(name: str, common: frozenset[str] = frozenset()) -> str:
         if len(bare) > 1 and bare[0].isupper() and bare[1:].islower() and bare.lower() in common:
             break
         keep.append(w)
-    while keep and re.fullmatch(r"(?i)bin|binti|alias|als\.?|@", keep[-1]):
+    while keep and _CONNECTOR_END.fullmatch(keep[-1]):
         keep.pop()
     return " ".join(keep)
 
@@ -188,29 +219,49 @@ def _sections(doc: ParsedDecision, sections: tuple[str, ...] | None) -> list[tup
     return merged
 
 
-def _person_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozenset()) -> list[dict]:
+@lru_cache(maxsize=65536)
+def _name_fields(name: str) -> tuple | None:
+    """(key, given, aliases, patronym, is_initials) of a trimmed name, or None when it is no name.
+
+    Cached: a decision repeats the same few names hundreds of times.
+    """
+    parts = split_name(name) if name else None
+    if not parts or not parts.given:
+        return None
+    key = fold(parts.given)
+    if not key or len(key) < 2 or key in not_names():
+        return None
+    aliases = tuple(f for f in map(fold, parts.aliases) if f)
+    patronym = fold(parts.patronym) if parts.patronym else None
+    return key, parts.given, aliases, patronym, is_initials(parts.given)
+
+
+def _person_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozenset(),
+                 trimmed: dict[str, str] | None = None) -> list[dict]:
+    """Person mentions in ``text[lo:hi]``; ``trimmed`` caches ``_trim_name`` for one ``common``."""
     rows: list[dict] = []
+    trimmed = {} if trimmed is None else trimmed
     for rx, from_status in ((PERSON_RX, False), (STATUS_RX, True)):
         for m in rx.finditer(text, lo, hi):
             raw = m.group("name")
-            name = _ROMAN_LEAD.sub("", _trim_name(" ".join(raw.split()), common))
-            parts = split_name(name) if name else None
-            if not parts or not parts.given:
+            joined = " ".join(raw.split())
+            name = trimmed.get(joined)
+            if name is None:
+                name = trimmed[joined] = _ROMAN_LEAD.sub("", _trim_name(joined, common))
+            fields = _name_fields(name)
+            if fields is None:
                 continue
-            key = fold(parts.given)
-            if not key or len(key) < 2 or key in not_names():
-                continue
+            key, given, aliases, patronym, initials = fields
             start = m.start("name")
             end = start + len(raw.rstrip())
             # Shrink the span to the trimmed name so the evidence points at the name only.
-            first_word = name.split()[0]
-            last_word = name.split()[-1]
+            words = name.split()
+            first_word, last_word = words[0], words[-1]
             end = min(end, start + raw.rfind(last_word) + len(last_word)) if last_word in raw else end
             cue = "" if from_status else " ".join(m.group("cue").lower().rstrip(".").split())
-            rows.append({"kind": "person", "name": name, "key": key, "given": parts.given,
-                         "aliases": [fold(a) for a in parts.aliases if fold(a)],
-                         "patronym": fold(parts.patronym) if parts.patronym else None,
-                         "is_initials": is_initials(parts.given), "cue": cue,
+            rows.append({"kind": "person", "name": name, "key": key, "given": given,
+                         "aliases": list(aliases), "patronym": patronym,
+                         "is_initials": initials, "cue": cue,
                          "start": start + (raw.find(first_word) if first_word in raw else 0), "end": end,
                          "defendant_index": None})
     return rows
@@ -338,15 +389,17 @@ def find_mentions(doc: ParsedDecision, sections: tuple[str, ...] | None = None, 
     evidence = evidence or doc.evidence
     text = doc.text or ""
     rows: list[dict] = []
-    common = common_words(text)
-    common_co = common_words(text, COMPANY_COMMON_MIN)
+    counts = word_counts(text)
+    common = common_words(text, counts=counts)
+    common_co = common_words(text, COMPANY_COMMON_MIN, counts=counts)
+    trimmed: dict[str, str] = {}
     spans = _sections(doc, sections)
     if sections is None:
         for name in COMPANY_SECTIONS:
             if name in doc.sections:
                 rows += _company_rows(text, *doc.sections[name], common_co, common)
     for lo, hi in spans:
-        rows += _person_rows(text, lo, hi, common)
+        rows += _person_rows(text, lo, hi, common, trimmed)
         rows += _company_rows(text, lo, hi, common_co, common)
         rows += _agency_rows(text, lo, hi)
         rows += _place_rows(text, lo, hi)

@@ -41,6 +41,7 @@ class ParsedDecision:
     sections: dict[str, tuple[int, int]] = field(default_factory=dict)   # name -> (start, end) in text
     defendants: list[DefendantMention] = field(default_factory=list)
     fields: dict = field(default_factory=dict)   # case-level values (decision_date, laws, ...)
+    actor_parts: object = None    # per-decision (entities, mentions, ties) from link.actors.prepare_decision, or an error text
 
     def section(self, name: str) -> str:
         """Text of a section, or '' when the decision has none of that name."""

@@ -28,6 +28,7 @@ and never linked across decisions. Companies, places and agencies carry their na
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import Counter
 
@@ -38,7 +39,7 @@ from analysis.extract.model import ParsedDecision
 from analysis.link import across_cases
 from analysis.link.across_cases import LOWER, UPPER
 from analysis.link.ties import TIE_COLUMNS, sentence_ties, structural_ties
-from analysis.link.within_case import ENTITY_COLUMNS, resolve_within_case
+from analysis.link.within_case import ENTITY_COLUMNS, records, resolve_within_case
 from analysis.privacy import pseudonym
 
 log = logging.getLogger(__name__)
@@ -67,19 +68,33 @@ def _evidence_fn(doc: ParsedDecision):
     return ev
 
 
-def _court_year(case_id: str, cases: pd.DataFrame | None) -> tuple[str | None, int | None]:
+def _court_year(case_id: str, cases: pd.DataFrame | None,
+                lookup: dict[str, tuple] | None = None) -> tuple[str | None, int | None]:
     court = year = None
     m = _COURT.search(case_id or "")
     if m:
         year, court = int(m.group(1)), " ".join(m.group(2).split())
-    if cases is not None and len(cases) and "case_id" in cases:
-        row = cases.loc[cases["case_id"] == case_id]
-        if len(row):
-            if "court" in row and isinstance(row["court"].iat[0], str):
-                court = row["court"].iat[0]
-            if "decision_date" in row and pd.notna(row["decision_date"].iat[0]):
-                year = pd.Timestamp(row["decision_date"].iat[0]).year
+    lookup = _case_lookup(cases) if lookup is None else lookup
+    if case_id in lookup:
+        c, date = lookup[case_id]
+        if isinstance(c, str):
+            court = c
+        if date is not None and pd.notna(date):
+            year = pd.Timestamp(date).year
     return court, year
+
+
+def _case_lookup(cases: pd.DataFrame | None) -> dict[str, tuple]:
+    """case_id → (court, decision_date) of its first row in ``cases`` (either may be None)."""
+    if cases is None or not len(cases) or "case_id" not in cases:
+        return {}
+    n = len(cases)
+    courts = cases["court"].tolist() if "court" in cases else [None] * n
+    dates = list(cases["decision_date"]) if "decision_date" in cases else [None] * n
+    out: dict[str, tuple] = {}
+    for case_id, court, date in zip(cases["case_id"].tolist(), courts, dates):
+        out.setdefault(case_id, (court, date))
+    return out
 
 
 def decision_entities(doc: ParsedDecision) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -90,16 +105,18 @@ def decision_entities(doc: ParsedDecision) -> tuple[pd.DataFrame, pd.DataFrame, 
     # A defendant's identity block is a mention too (it is where the decision names them in
     # full); defendants known only from it take its span as their evidence.
     extra = []
-    for i, r in entities.iterrows():
-        if r["defendant_index"] is None or pd.isna(r["defendant_index"]):
+    for i, (entity, key, index, evidence) in enumerate(zip(entities["entity"].tolist(), entities["key"].tolist(),
+                                                         entities["defendant_index"].tolist(),
+                                                         entities["evidence"].tolist())):
+        if index is None or pd.isna(index):
             continue
-        d = doc.defendants[int(r["defendant_index"])]
+        d = doc.defendants[int(index)]
         if d.span:
             extra.append({"source_file": doc.source_file, "case_id": doc.case_id or doc.source_file, "kind": "person",
-                          "key": r["key"], "start": d.span[0], "end": d.span[1], "evidence": ev(*d.span),
-                          "roles": ["defendant"], "cue": "identity", "entity": r["entity"], "mention_id": -1 - len(extra)})
-        if not isinstance(r["evidence"], str):
-            entities.at[i, "evidence"] = ev(*d.span) if d.span else f"{doc.source_file}:0-0"
+                          "key": key, "start": d.span[0], "end": d.span[1], "evidence": ev(*d.span),
+                          "roles": ["defendant"], "cue": "identity", "entity": entity, "mention_id": -1 - len(extra)})
+        if not isinstance(evidence, str):
+            entities.at[entities.index[i], "evidence"] = ev(*d.span) if d.span else f"{doc.source_file}:0-0"
     if extra:
         mentions = pd.concat([mentions, pd.DataFrame(extra)], ignore_index=True)
     roles = dict(zip(entities["entity"], entities["roles"]))
@@ -107,6 +124,41 @@ def decision_entities(doc: ParsedDecision) -> tuple[pd.DataFrame, pd.DataFrame, 
     ties = pd.concat([structural_ties(entities),
                       sentence_ties(doc.text or "", mentions.loc[mentions["cue"] != "identity"], roles, place_roles, ev)], ignore_index=True)
     return entities, mentions, ties
+
+
+def prepare_decision(doc: ParsedDecision) -> ParsedDecision:
+    """Do one decision's share of the linking (``decision_entities``) and keep it on ``doc``.
+
+    The decisions pipeline calls this inside its worker processes, right after parsing, so
+    that the per-decision work runs on every core; ``link_decisions`` then only links across
+    decisions. A failure is kept as its message and becomes a ``rejects`` row there.
+
+    >>> from analysis.extract.model import ParsedDecision
+    >>> t = "Bahwa Sdr. WIRAPATI (DPO) merekrut saksi korban PUJIWATI."
+    >>> d = prepare_decision(ParsedDecision(source_file="1_x.txt", raw_text=t, text=t, to_raw=list(range(len(t)))))
+    >>> entities, mentions, ties = d.actor_parts
+    >>> entities["roles"].tolist(), ties["relation"].tolist()
+    ([['fugitive', 'recruiter'], ['victim']], ['recruited'])
+    """
+    try:
+        doc.actor_parts = decision_entities(doc)
+    except Exception as exc:  # noqa: BLE001 - reported as a rejects row by link_decisions
+        doc.actor_parts = f"{type(exc).__name__}: {exc}"
+    return doc
+
+
+def _decision_parts(doc: ParsedDecision):
+    """``decision_entities(doc)``, taken from ``prepare_decision`` when it already ran."""
+    parts = getattr(doc, "actor_parts", None)
+    if parts is None:
+        return decision_entities(doc)
+    if isinstance(parts, str):
+        raise _PreparedFailure(parts)
+    return parts
+
+
+class _PreparedFailure(Exception):
+    """A failure of ``decision_entities`` met earlier in a worker process (its message)."""
 
 
 def _canonical(keys: list[str], defendant_keys: list[str]) -> str:
@@ -120,32 +172,48 @@ def _company_label(names: list[str]) -> str:
     return min(c, key=lambda n: (-(len(n.split()) > 2), -c[n], -len(n), n))
 
 
+def _groups(values: list) -> dict:
+    """Value → row positions holding it, values in sorted order (like ``groupby(sort=True)``), nulls left out."""
+    at: dict = {}
+    for i, v in enumerate(values):
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            continue
+        at.setdefault(v, []).append(i)
+    return {v: at[v] for v in sorted(at)}
+
+
 def _assign_ids(entities: pd.DataFrame, roots: dict[str, str]) -> dict[str, str]:
     """Cluster root → actor_id (pseudonyms for people and victims)."""
-    entities = entities.assign(root=entities["entity"].map(roots).fillna(entities["entity"]))
+    root_col = entities["entity"].map(roots).fillna(entities["entity"]).tolist()
+    kinds, roles, keys = entities["kind"].tolist(), entities["roles"].tolist(), entities["key"].tolist()
+    cases, ents = entities["case_id"].tolist(), entities["entity"].tolist()
+    pids = entities["person_id"].tolist()
     key_of: dict[str, tuple[str, str]] = {}
-    for root, g in entities.groupby("root", sort=True):
-        kind = g["kind"].iat[0]
+    first_case: dict[str, str] = {}
+    for root, rows in _groups(root_col).items():
+        first_case[root] = min(cases[i] for i in rows)
+        i0 = rows[0]
+        kind = kinds[i0]
+        g_roles = [roles[i] for i in rows]
         if kind == "person":
-            is_victim = all("victim" in r for r in g["roles"]) and not any("defendant" in r for r in g["roles"])
+            is_victim = all("victim" in r for r in g_roles) and not any("defendant" in r for r in g_roles)
             if is_victim:
-                key_of[root] = ("victim", f"{g['key'].iat[0]}|{g['case_id'].iat[0]}")
+                key_of[root] = ("victim", f"{keys[i0]}|{cases[i0]}")
                 continue
-            def_keys = [k for k, r in zip(g["key"], g["roles"]) if "defendant" in r and k]
-            keys = [k for k in g["key"] if k]
-            if not keys:
+            def_keys = [keys[i] for i in rows if "defendant" in roles[i] and keys[i]]
+            g_keys = [keys[i] for i in rows if keys[i]]
+            if not g_keys:
                 # A defendant whose name the court withheld keeps the per-case id of the identity block.
-                pid = next((p for p in g["person_id"] if p), "")
-                key_of[root] = ("fixed", pid or f"{g['case_id'].iat[0]}#{g['entity'].iat[0]}")
+                pid = next((pids[i] for i in rows if pids[i]), "")
+                key_of[root] = ("fixed", pid or f"{cases[i0]}#{ents[i0]}")
                 continue
-            key_of[root] = ("person", _canonical(keys, def_keys))
+            key_of[root] = ("person", _canonical(g_keys, def_keys))
         elif kind == "company":
-            cores = [across_cases.company_core(k) for k in g["key"]]
+            cores = [across_cases.company_core(keys[i]) for i in rows]
             multi = [c for c in cores if len(c.split()) > 1]
             key_of[root] = ("company", Counter(multi or cores).most_common(1)[0][0])
         else:
-            key_of[root] = (kind, g["key"].iat[0])
-    first_case = entities.groupby("root")["case_id"].min()
+            key_of[root] = (kind, keys[i0])
     used = Counter(key_of.values())
     out = {}
     for root, (kind, key) in key_of.items():
@@ -167,14 +235,19 @@ def link_decisions(parsed: list[ParsedDecision], cases: pd.DataFrame | None = No
     only the pseudonymised tables.
     """
     ents, ments, ties, rejects = [], [], [], []
+    lookup = _case_lookup(cases)
     for doc in parsed:
         try:
-            e, m, t = decision_entities(doc)
+            e, m, t = _decision_parts(doc)
+        except _PreparedFailure as exc:
+            log.warning("mentions failed for %s: %s", doc.source_file, exc)
+            rejects.append((doc.source_file, "extract", "actor extraction failed", str(exc)))
+            continue
         except Exception as exc:  # noqa: BLE001 - one bad decision must not stop the corpus; it is reported
             log.warning("mentions failed for %s: %s", doc.source_file, exc)
             rejects.append((doc.source_file, "extract", "actor extraction failed", f"{type(exc).__name__}: {exc}"))
             continue
-        court, year = _court_year(doc.case_id or "", cases)
+        court, year = _court_year(doc.case_id or "", cases, lookup)
         e = e.assign(court=court, year=year)
         t = t.assign(case_id=doc.case_id or doc.source_file)
         ents.append(e)
@@ -207,27 +280,31 @@ def link_decisions(parsed: list[ParsedDecision], cases: pd.DataFrame | None = No
 
 
 def _actors_table(entities: pd.DataFrame) -> pd.DataFrame:
+    cols = {c: entities[c].tolist() for c in ("actor_id", "kind", "roles", "name", "case_id", "court", "year",
+                                              "n_mentions", "place_role", "country")}
     rows = []
-    for actor_id, g in entities.groupby("actor_id", sort=True):
-        kind = g["kind"].iat[0]
+    for actor_id, at in _groups(cols["actor_id"]).items():
+        kind = cols["kind"][at[0]]
         roles: list[str] = []
-        for rs in g["roles"]:
-            roles += [r for r in rs if r not in roles]
+        for i in at:
+            roles += [r for r in cols["roles"][i] if r not in roles]
         if kind == "person":
             label = actor_id
         elif kind == "company":
-            label = _company_label([str(n) for n in g["name"]])
+            label = _company_label([str(cols["name"][i]) for i in at])
         else:
-            label = str(g["name"].iat[0])
-        years = g["year"].dropna()
+            label = str(cols["name"][at[0]])
+        years = [y for y in (cols["year"][i] for i in at) if pd.notna(y)]
+        cases = {cols["case_id"][i] for i in at if pd.notna(cols["case_id"][i])}
+        place_role = next((v for v in (cols["place_role"][i] for i in at) if pd.notna(v)), None)
+        country = next((v for v in (cols["country"][i] for i in at) if pd.notna(v)), None)
         rows.append({"actor_id": actor_id, "kind": kind, "roles": roles, "label": label,
-                     "n_cases": g["case_id"].nunique(), "cases": sorted(g["case_id"].unique().tolist()),
-                     "courts": sorted({c for c in g["court"] if isinstance(c, str)}),
-                     "first_year": int(years.min()) if len(years) else None,
-                     "last_year": int(years.max()) if len(years) else None,
-                     "n_mentions": int(g["n_mentions"].sum()),
-                     "place_role": g["place_role"].dropna().iat[0] if g["place_role"].notna().any() else None,
-                     "country": g["country"].dropna().iat[0] if g["country"].notna().any() else None})
+                     "n_cases": len(cases), "cases": sorted(cases),
+                     "courts": sorted({c for c in (cols["court"][i] for i in at) if isinstance(c, str)}),
+                     "first_year": int(min(years)) if years else None,
+                     "last_year": int(max(years)) if years else None,
+                     "n_mentions": int(sum(cols["n_mentions"][i] for i in at)),
+                     "place_role": place_role, "country": country})
     df = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     for c in ("first_year", "last_year"):
         df[c] = df[c].astype("Int64")
@@ -238,11 +315,11 @@ def _actors_table(entities: pd.DataFrame) -> pd.DataFrame:
 def _review_table(scored: pd.DataFrame, entities: pd.DataFrame, upper: float) -> pd.DataFrame:
     if not len(scored):
         return pd.DataFrame(columns=REVIEW_COLUMNS)
-    e = entities.set_index("entity")
+    e = {r["entity"]: r for r in records(entities, ("entity", "actor_id", "kind", "name", "case_id", "evidence"))}
     band = scored.loc[scored["score"] < upper]
     rows = []
     for r in band.itertuples(index=False):
-        a, b = e.loc[r.a], e.loc[r.b]
+        a, b = e[r.a], e[r.b]
         if a["actor_id"] == b["actor_id"]:
             continue
         label = (lambda x: x["actor_id"] if x["kind"] == "person" else str(x["name"]))

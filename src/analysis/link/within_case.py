@@ -41,6 +41,16 @@ ENTITY_COLUMNS = ["source_file", "case_id", "entity", "kind", "key", "keys", "pa
                   "initials", "person_id"]
 
 
+def records(df: pd.DataFrame, columns) -> list[dict]:
+    """Rows of ``df`` as dicts holding only ``columns`` (much faster than ``to_dict("records")``).
+
+    >>> records(pd.DataFrame({"a": [1, 2], "b": ["x", "y"], "c": [0, 0]}), ["a", "b"])
+    [{'a': 1, 'b': 'x'}, {'a': 2, 'b': 'y'}]
+    """
+    columns = [c for c in columns if c in df.columns]
+    return [dict(zip(columns, values)) for values in zip(*(df[c].tolist() for c in columns))]
+
+
 def initials_of(key: str) -> str:
     """First letters of a folded name's words.
 
@@ -158,7 +168,8 @@ def resolve_within_case(mentions: pd.DataFrame, defendants: list | None = None) 
     for e in ents:
         for k in e["keys"]:
             by_key.setdefault(k, []).append(e)
-    recs = mentions.to_dict("records")
+    recs = records(mentions, ("kind", "key", "aliases", "patronym", "is_initials", "defendant_index", "name",
+                              "place_role", "country", "roles", "mention_id", "evidence"))
     order = sorted(range(len(recs)), key=lambda i: (
         bool(recs[i]["is_initials"]), -len(str(recs[i]["key"]).split()), -len(str(recs[i]["key"]))))
     assigned: dict[int, dict] = {}
