@@ -34,17 +34,21 @@ fast = False                # True: skip slow parts (tests)
 # %% tags=["academic"]
 import matplotlib.pyplot as plt
 
-from analysis import config
 from analysis.report.display import not_built, note, show_table
-from analysis.report.figures import save_figure, use_style
+from analysis.report.figures import save_figure
 from analysis.report.inventory import decision_inventory
-from analysis.report.quality import accounting, coverage_of_tables, duplicate_summary, rejects_summary
+from analysis.report.quality import (
+    accounting,
+    coverage_of_tables,
+    duplicate_summary,
+    rejects_summary,
+)
+from analysis.report.setup import notebook_context
 from analysis.report.summaries import count_values, per_year, sentences_by_verdict
-from analysis.report.tables import load_report_tables, table_status
+from analysis.report.tables import table_status
 
-use_style()
-data = config.data_dir(data_dir)
-tables = load_report_tables(config.out_dir(processed_dir), data)
+ctx = notebook_context(data_dir, processed_dir, figures_dir, fast)
+data, tables = ctx.data, ctx.tables
 inventory = decision_inventory(data / "putusan_tppo")
 cases, defendants, rejects = tables["cases"], tables["defendants"], tables["rejects"]
 

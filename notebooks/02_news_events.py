@@ -34,33 +34,35 @@ fast = False
 # %% tags=["academic"]
 import matplotlib.pyplot as plt
 
-from analysis import config
+from analysis.news.index import VICTIM_UNIT
 from analysis.report.display import not_built, note, show_table
-from analysis.report.figures import save_figure, use_style
+from analysis.report.figures import save_figure
 from analysis.report.quality import coverage_of_tables, rejects_summary
-from analysis.report.source_views import news_index
+from analysis.report.setup import notebook_context
+from analysis.report.source_views import reference_news
 from analysis.report.summaries import count_values, per_year
-from analysis.report.tables import load_report_tables
 
-use_style()
-data = config.data_dir(data_dir)
-tables = load_report_tables(config.out_dir(processed_dir), data)
+ctx = notebook_context(data_dir, processed_dir, figures_dir, fast)
+data, tables = ctx.data, ctx.tables
 articles, events = tables["articles"], tables["events"]
-index = news_index(data)
+reference = reference_news(tables, data)
+index, index_events = reference["articles"], reference["events"]
 
 # %% [markdown]
 # ## The reference index of news reports
 #
 # Each row of the index is one published article with the facts it reports; several articles
 # can report the same event. It was typed by hand from the articles and carries no article text.
+# The build reads it into the same `articles` and `events` tables as the extracted news (article
+# codes `NI-…`), with places, countries and agencies resolved by the same lists.
 
 # %%
 note(f"**{len(index)} articles** from **{index['outlet'].nunique()} outlets**, reporting "
      f"**{index['event_id'].nunique()} distinct events** published "
-     f"{index['pub_date'].min():%B %Y} – {index['pub_date'].max():%B %Y}.")
+     f"{index['published_at'].min():%B %Y} – {index['published_at'].max():%B %Y}.")
 
 # %%
-per_year_index = per_year(index, "pub_date", name="articles")
+per_year_index = per_year(index, "published_at", name="articles")
 fig, ax = plt.subplots()
 ax.bar(per_year_index["label"], per_year_index["articles"])
 ax.set_title("News reports in the index by year of publication")
@@ -74,12 +76,13 @@ save_figure(fig, per_year_index, "news_index_articles_by_year",
 show_table(count_values(index, "topic", top=12, name="articles"), "What the indexed articles are about.")
 
 # %%
-show_table(count_values(index, "destinations", top=12, name="articles"),
+show_table(count_values(index, "countries", top=12, name="articles"),
            "Destination countries named in the indexed articles.")
 
 # %%
-victims_events = (index.dropna(subset=["n_victims_or_cpmi"]).sort_values("pub_date")
-                  .drop_duplicates("event_id")[["event_id", "pub_date", "location", "n_victims_or_cpmi"]])
+victims_events = (index_events.loc[index_events["count_unit"] == VICTIM_UNIT].sort_values("date")
+                  .drop_duplicates("event_id")[["event_id", "date", "places", "count"]]
+                  .rename(columns={"count": "n_victims_or_cpmi"}))
 show_table(victims_events, "Victims or prospective migrant workers reported per event (first article "
            "per event; counts below 5 hidden).", suppress=["n_victims_or_cpmi"], threshold=small_cell_threshold)
 

@@ -34,24 +34,50 @@ fast = False
 
 # %% tags=["academic"]
 import matplotlib.pyplot as plt
+import pandas as pd
 
-from analysis import config
+from analysis.network.robustness import measure_robustness
+from analysis.network.temporal import syndicate_continuity, windowed_graphs
 from analysis.report.display import not_built, note, show_table
-from analysis.report.figures import save_figure, use_style
-from analysis.report.network_views import disruption_table
-from analysis.report.tables import load_report_tables
+from analysis.report.figures import save_figure
+from analysis.report.network_views import disruption_table, syndicate_network
+from analysis.report.setup import notebook_context
 
-use_style()
-data = config.data_dir(data_dir)
-tables = load_report_tables(config.out_dir(processed_dir), data)
+ctx = notebook_context(data_dir, processed_dir, figures_dir, fast)
+data, tables = ctx.data, ctx.tables
 syndicates, metrics = tables["syndicates"], tables["actor_metrics"]
 
 # %%
 not_built(tables, ["syndicates", "actor_metrics"])
 
 # %%
+actors = tables["actors"]
+n_cases_of = actors["n_cases"].fillna(0).astype(int) if len(actors) else pd.Series(dtype=int)
+repeat_actors = actors.loc[n_cases_of >= 2]
+note(f"**{len(repeat_actors)} of {len(actors)} actors appear in two or more decisions** "
+     f"({int((repeat_actors['kind'] == 'person').sum())} persons, {int((repeat_actors['kind'] == 'company').sum())} "
+     f"companies, {int((repeat_actors['kind'] == 'place').sum())} places): the threads that tie cases together.")
+
+# %%
+show_table(repeat_actors.groupby("kind").size().rename("actors in 2+ decisions").reset_index()
+           if len(repeat_actors) else pd.DataFrame(columns=["kind", "actors in 2+ decisions"]),
+           "Actors named in two or more decisions, by kind.")
+
+# %%
 multi_court = int((syndicates["n_courts"].fillna(0).astype(int) > 1).sum()) if len(syndicates) else 0
-note(f"**{len(syndicates)} syndicates** of two or more actors; **{multi_court}** span more than one court.")
+multi_case = int((syndicates["n_cases"].fillna(0).astype(int) > 1).sum()) if len(syndicates) else 0
+note(f"**{len(syndicates)} syndicates** of two or more actors; **{multi_case}** span two or more decisions and "
+     f"**{multi_court}** span more than one court.")
+
+# %%
+profile_cols = [c for c in ["syndicate_id", "n_persons", "n_companies", "n_cases", "n_courts", "courts", "first_year",
+                            "last_year", "role_mix", "destinations", "companies"] if c in syndicates.columns]
+spanning = syndicates.loc[(syndicates["n_cases"].fillna(0).astype(int) >= 2)
+                          | (syndicates["n_courts"].fillna(0).astype(int) >= 2)] if len(syndicates) else syndicates
+show_table(spanning.sort_values(["n_courts", "n_cases"], ascending=False)[profile_cols],
+           "Profiles of the syndicates that span two or more decisions or courts: persons (never named) and "
+           "companies, courts and years, the roles their members hold, destinations and companies named.",
+           max_rows=15)
 
 # %%
 cols = [c for c in ["syndicate_id", "n_actors", "n_cases", "n_courts", "stability", "first_year", "last_year",
@@ -77,13 +103,31 @@ save_figure(fig, syndicates[[c for c in ["syndicate_id", "n_actors", "n_cases", 
 #
 # Gould and Fernandez distinguish five brokerage roles by the groups of the two actors a broker
 # connects: coordinator (all in one group), gatekeeper and representative (between groups, on
-# the way in or out), consultant and liaison (between others' groups). Groups here are roles
-# (recruiter, sponsor, company, …).
+# the way in or out), itinerant (also called consultant) and liaison (between others' groups).
+# Groups here are roles (recruiter, sponsor, company, …).
 
 # %%
 broker_cols = [c for c in metrics.columns if c.startswith("brokerage_")]
 top_brokers = metrics.sort_values("brokerage_total", ascending=False).head(15)[["actor_id", *broker_cols]] if "brokerage_total" in metrics else metrics.head(0)
 show_table(top_brokers, "The 15 actors with most brokerage positions (persons by pseudonym).")
+
+# %%
+role_cols = [c for c in broker_cols if c != "brokerage_total"]
+by_role = (metrics.groupby("primary_role")[role_cols].sum().astype(int)
+           .rename(columns=lambda c: c.removeprefix("brokerage_")).reset_index()
+           if role_cols and "primary_role" in metrics else pd.DataFrame(columns=["primary_role"]))
+by_role = by_role.loc[by_role.drop(columns="primary_role").sum(axis=1) > 0] if len(by_role) else by_role
+fig, ax = plt.subplots()
+if len(by_role):
+    by_role.set_index("primary_role").plot.barh(stacked=True, ax=ax)
+    ax.legend(title="brokerage role", fontsize="small")
+ax.set_title("Who brokers, and how")
+ax.set_xlabel("brokerage positions (Gould & Fernandez)")
+ax.set_ylabel("")
+save_figure(fig, by_role, "brokerage_by_role",
+            "Brokerage positions held by actors of each main role, split by the Gould–Fernandez type of "
+            "brokerage: which kinds of actors connect groups, and whether they do so inside their own group "
+            "(coordinator) or between groups.", out=figures_dir)
 
 # %% [markdown]
 # ## Disruption
@@ -107,6 +151,66 @@ save_figure(fig, curves, "disruption_curves",
             "Share of actors in the largest connected group of the cross-case network as actors are "
             "removed: highest degree first, highest betweenness first, or at random (mean of repeated "
             "runs). A steeper fall means a more fragile network.", out=figures_dir)
+
+# %% [markdown]
+# ## How much do the results depend on missing data?
+#
+# Court records never hold the whole network: some actors are never named and some ties never
+# stated. Following Borgatti, Carley & Krackhardt (2006), actors or ties are removed at random
+# (10 % and 30 %) and the results recomputed: the share of the ten most central actors that stay
+# in the top ten (1 = unchanged) and the agreement of the syndicates (normalised mutual
+# information, 1 = identical).
+
+# %%
+network = syndicate_network(tables["actors"], tables["ties"]) if len(tables["actors"]) and len(tables["ties"]) else None
+robust = (measure_robustness(network, rates=(0.1, 0.3), repeats=1 if fast else 3, n_runs=3 if fast else 10)
+          if network is not None and network.number_of_nodes() > 10 else None)
+if robust is not None:
+    robust_table = (robust.groupby(["mode", "rate", "measure"], as_index=False)
+                    .agg(top10_kept=("jaccard_topk", "mean"), rank_correlation=("kendall_tau", "mean"),
+                         syndicate_agreement=("nmi", "mean")).round(3))
+    fig, ax = plt.subplots()
+    for (mode, measure), part in robust_table.groupby(["mode", "measure"]):
+        y = part["syndicate_agreement"] if measure == "syndicates" else part["top10_kept"]
+        ax.plot(part["rate"] * 100, y, marker="o", ls="-" if mode == "nodes" else "--", label=f"{measure}, {mode} missing")
+    ax.set_ylim(0, 1.05)
+    ax.set_xlabel("share of actors or ties removed at random (%)")
+    ax.set_ylabel("agreement with the full network")
+    ax.set_title("Robustness of central actors and syndicates to missing data")
+    ax.legend(fontsize="x-small", loc="lower left", ncol=2)
+    shown = save_figure(fig, robust_table, "robustness_missing_data",
+                        "How much of the top ten actors by each centrality (and of the syndicate partition) "
+                        "survives when 10 % or 30 % of actors (solid) or ties (dashed) are removed at random; "
+                        "1 means unchanged.", out=figures_dir)
+else:
+    shown = note("*Robustness not measured: the network is not built or too small.*")
+shown
+
+# %% [markdown]
+# ## Do syndicates last over time?
+#
+# The network is cut into one network per year of the decisions; syndicates are found in each
+# year and matched with the previous year's when they share at least 30 % of their members
+# (Jaccard index; the matching idea of Greene, Doyle & Cunningham, 2010).
+
+# %%
+yearly = windowed_graphs(tables["ties"], tables["cases"]) if len(tables["ties"]) else {}
+continuity = syndicate_continuity(yearly, n_runs=3 if fast else 10) if yearly else pd.DataFrame(
+    columns=["window", "community", "n_actors", "matched", "jaccard", "continues"])
+per_window = (continuity.groupby("window", as_index=False)
+              .agg(syndicates=("community", "size"), continuing=("continues", "sum"))
+              if len(continuity) else pd.DataFrame(columns=["window", "syndicates", "continuing"]))
+fig, ax = plt.subplots()
+if len(per_window):
+    ax.bar(per_window["window"].astype(str), per_window["syndicates"], label="syndicates found")
+    ax.bar(per_window["window"].astype(str), per_window["continuing"], label="continuing from the year before")
+    ax.legend()
+ax.set_title("Syndicates per year of decision and those that continue")
+ax.set_ylabel("syndicates")
+save_figure(fig, per_window, "syndicate_continuity",
+            "Syndicates found in each year's network of decisions, and how many of them share at least 30 % "
+            "of their members with a syndicate of the year before. Most years hold few decisions, so few "
+            "groups can continue.", out=figures_dir)
 
 # %% [markdown]
 # ## Limits

@@ -36,17 +36,31 @@ fast = False
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis import config
 from analysis.report.display import not_built, note, show_table
-from analysis.report.figures import save_figure, use_style
-from analysis.report.series_views import first_matching, one_series, seasonality_table, series_catalogue, try_model
+from analysis.report.figures import save_figure
+from analysis.report.series_views import (
+    first_matching,
+    model_view,
+    one_series,
+    result_notes,
+    seasonality_table,
+    series_catalogue,
+    try_model,
+)
+from analysis.report.setup import notebook_context
 from analysis.report.source_views import series_for_report
-from analysis.report.tables import load_report_tables
-from analysis.timeseries.questions import satgas_decision_its, seasonality_answers
+from analysis.sources.official_stats import load_official_stats
+from analysis.timeseries import detect_changepoints, get_series, stl_decompose
+from analysis.timeseries.questions import (
+    forecast_for,
+    growing_groups,
+    satgas_decision_its,
+    satgas_rate_comparison,
+    seasonality_answers,
+)
 
-use_style()
-data = config.data_dir(data_dir)
-tables = load_report_tables(config.out_dir(processed_dir), data)
+ctx = notebook_context(data_dir, processed_dir, figures_dir, fast)
+data, tables = ctx.data, ctx.tables
 series = series_for_report(tables, data)
 
 # %%
@@ -115,6 +129,42 @@ save_figure(fig, tip, "tip_indonesia_source_mentions",
             "as much as trafficking.", out=figures_dir)
 
 # %% [markdown]
+# ## Did the police report more cases during the 2023 task force?
+#
+# In June 2023 the police set up a trafficking task force (Satgas TPPO) and published running
+# totals of its police reports. Their rate per day is set beside the rate the police reported
+# for earlier periods. The ratio uses an exact test for two Poisson rates; it compares what was
+# *reported*, and a task force set up to find cases will report more of them whether or not
+# trafficking changed.
+
+# %%
+official = load_official_stats(data)
+rates, why_not = try_model(satgas_rate_comparison, official["figures"], official["satgas_increments"])
+if rates is not None:
+    rates_shown = rates[["window", "period_start", "period_end", "count", "days", "per_day",
+                         "task_force_rate_ratio", "ci_low", "ci_high"]].round(
+        {"per_day": 3, "task_force_rate_ratio": 1, "ci_low": 1, "ci_high": 1})
+    fig, ax = plt.subplots()
+    labels = [f"{w}\n{s:%b %Y}–{e:%b %Y}" for w, s, e in zip(rates["window"], rates["period_start"], rates["period_end"])]
+    ax.bar(labels, rates["per_day"])
+    ax.set_ylabel("police reports per day")
+    ax.set_title("Police trafficking reports per day, before and during the task force")
+    shown = save_figure(fig, rates_shown, "satgas_rate_comparison",
+                        "Police trafficking reports per day in earlier periods (police figures) and during the "
+                        "2023 task force (its running totals). The task force was set up to find cases, so a "
+                        "higher rate shows more enforcement activity, not more trafficking.", out=figures_dir)
+else:
+    shown = note(f"*Not compared: {why_not}.*")
+shown
+
+# %%
+note(f"During the task force the police reported **{rates['per_day'].iloc[-1]:.1f} cases a day**, "
+     f"{rates['task_force_rate_ratio'].min():.0f}–{rates['task_force_rate_ratio'].max():.0f} times the daily rate "
+     f"of the earlier periods (95% intervals {rates['ci_low'].min():.0f}–{rates['ci_high'].max():.0f}). Definitions "
+     "and counting rules of the two sources may differ; the figure shows a change in reporting."
+     if rates is not None else "")
+
+# %% [markdown]
 # ## Did the 2023 task force change the number of decisions?
 #
 # In June 2023 the police set up a trafficking task force (Satgas TPPO). An interrupted time
@@ -140,6 +190,118 @@ shown
 # %%
 note("\n".join([f"**Estimate.** {its.summary().splitlines()[1]}."] + [f"- {n}" for n in its.notes])
      if its is not None else "")
+
+# %% [markdown]
+# ## When did the number of decisions change?
+#
+# Change points split the monthly decisions into stretches with a steady mean (PELT with a
+# Poisson cost; Killick, Fearnhead & Eckley, 2012). In this collection the main break marks
+# where the gathering of decisions became dense, which is why the later models start there.
+
+# %%
+decisions_id = first_matching(series, "cases/decisions_by_decision_date/M") or ""
+changes, why_not = try_model(lambda: detect_changepoints(get_series(series, decisions_id), name="decisions per month"))
+model_view(changes, why_not, "decisions_changepoints",
+           "Court decisions per month (grey) and the mean of each stretch between change points (red). "
+           "A break can be a change in how many decisions were collected, not in how many were made.",
+           out=figures_dir, title="Court decisions per month: change points")
+
+# %%
+show_table(changes.table() if changes is not None else pd.DataFrame(),
+           "Stretches between change points: first and last month, months, and mean decisions per month.")
+
+# %% [markdown]
+# ## Trend and season of monthly decisions
+#
+# Seasonal-trend decomposition by Loess (STL; Cleveland et al., 1990) splits a series into a
+# smooth trend, a repeating yearly pattern and the rest. It needs a series without gaps covering
+# at least two years.
+
+# %%
+stl, why_not = try_model(lambda: stl_decompose(get_series(series, decisions_id), name="decisions per month"))
+model_view(stl, why_not, "decisions_stl",
+           "Court decisions per month (grey) with their smooth trend and yearly seasonal pattern (STL). "
+           "The trend follows the collection more than the courts.", out=figures_dir,
+           table=stl.components.reset_index() if stl is not None else None,
+           title="Court decisions per month: trend and season")
+
+# %%
+note(f"Strength of the yearly pattern: **{stl.seasonal_strength:.2f}**, of the trend: **{stl.trend_strength:.2f}** "
+     "(0 = none, 1 = all variation)." if stl is not None else "")
+
+# %% [markdown]
+# ## Which destinations and provinces grow?
+#
+# For each destination country named in decisions, and each home province of migrant workers
+# placed abroad, a count model gives the yearly growth ratio (1 = no change; 2 = doubling a
+# year). For decisions the share of all decisions is modelled, so that the growth of the
+# collection itself cancels out.
+
+# %%
+grow_dest, why_dest = try_model(growing_groups, series, source="cases", measure="decisions_by_decision_date",
+                                group_kind="destination", freq="Q", start="2024-01-01", relative=True)
+grow_prov, why_prov = try_model(growing_groups, series, source="official:bp2mi_penempatan",
+                                measure="penempatan_provinsi", group_kind="province", freq="M")
+jatim_source = next((s for s in sorted(set(series["source"])) if "jatim" in s), "") if len(series) else ""
+grow_regency, why_regency = try_model(growing_groups, series, source=jatim_source, measure="penempatan_kabupaten",
+                                      group_kind="regency", freq="Y")
+growth_cols = ["group", "n_periods", "total", "rate_ratio", "ci_low", "ci_high", "p_value"]
+
+
+def _growth(t):
+    if t is None:
+        return pd.DataFrame(columns=growth_cols)
+    return t.loc[t["skipped"].isna() & (t["group"] != "unknown"), growth_cols].round(3).sort_values(
+        "rate_ratio", ascending=False)
+
+
+show_table(_growth(grow_dest), "Destinations named in decisions since 2024 (by quarter): yearly change of their "
+           "share of decisions (rate ratio with 95% interval)." + (f" Not estimated: {why_dest}." if why_dest else ""),
+           max_rows=15)
+
+# %%
+show_table(_growth(grow_prov), "Provinces of origin of migrant workers placed abroad (BP2MI): yearly growth of "
+           "placements (rate ratio with 95% interval)." + (f" Not estimated: {why_prov}." if why_prov else ""),
+           max_rows=15)
+
+# %%
+show_table(_growth(grow_regency), "Regencies of East Java, 2011–2025: yearly growth of placements abroad (rate "
+           "ratio with 95% interval; figures extracted from published PDFs by a third party, 2025 partial)."
+           + (f" Not estimated: {why_regency}." if why_regency else ""), max_rows=15)
+
+# %%
+top_growth = _growth(grow_dest).head(10)
+fig, ax = plt.subplots()
+if len(top_growth):
+    y = range(len(top_growth))[::-1]
+    ax.errorbar(top_growth["rate_ratio"], list(y), xerr=[top_growth["rate_ratio"] - top_growth["ci_low"],
+                top_growth["ci_high"] - top_growth["rate_ratio"]], fmt="o")
+    ax.set_yticks(list(y), top_growth["group"])
+    ax.set_xscale("log")
+ax.axvline(1, color="0.5", lw=0.8)
+ax.set_title("Destinations gaining share of decisions")
+ax.set_xlabel("yearly change of share (1 = none, log scale)")
+save_figure(fig, top_growth, "growing_destinations",
+            "Destination countries whose share of court decisions grew most each year since 2024, with 95% "
+            "intervals; an interval crossing 1 means no clear change.", out=figures_dir)
+
+# %% [markdown]
+# ## What the next months may hold
+#
+# A seasonal ARIMA model (statsmodels' SARIMAX) fitted to the months where the collection is
+# dense gives a forecast with 95% intervals. The wide intervals are the message: a short,
+# collection-driven series predicts little.
+
+# %%
+dense_from = str(changes.segments["start"].iloc[1].date()) if changes is not None and len(changes.segments) > 1 else None
+forecast, why_not = try_model(forecast_for, series, decisions_id, steps=6 if fast else 12, start=dense_from)
+model_view(forecast, why_not, "decisions_forecast",
+           "Court decisions per month in the collection since it became dense, and a forecast of the next "
+           "months with 95% prediction intervals (shaded).", out=figures_dir,
+           title="Court decisions per month: forecast")
+
+# %%
+note(result_notes(forecast))
 
 # %% [markdown]
 # ## Seasonality

@@ -3,7 +3,7 @@
 import pytest
 
 from analysis.report.inventory import decision_inventory
-from analysis.report.source_views import news_index
+from analysis.report.source_views import reference_news
 
 pytestmark = pytest.mark.real
 
@@ -20,8 +20,9 @@ def test_decision_inventory_on_the_real_folder(decisions_dir):
     assert 0.02 < inv["character_error_rate"].median() < 0.03
 
 
-def test_news_index_on_the_real_file(data_dir):
-    idx = news_index(data_dir)
+def test_reference_news_on_the_real_file(data_dir):
+    ref = reference_news({}, data_dir)               # nothing built: read through the news module
+    idx, ev = ref["articles"], ref["events"]
     assert len(idx) == 62 and idx["event_id"].nunique() == 47
-    assert idx["n_victims_or_cpmi"].max() >= 100
-    assert any("Malaysia" in d for d in idx["destinations"])
+    assert ev.loc[ev["count_unit"] == "korban atau calon PMI", "count"].max() >= 100
+    assert any("Malaysia" in c for c in idx["countries"])

@@ -10,7 +10,6 @@ from analysis.report.display import not_built, show_table
 from analysis.report.inventory import parse_file_name
 from analysis.report.quality import accounting, duplicate_summary, field_coverage, rejects_summary
 from analysis.report.series_views import first_matching, one_series, series_catalogue
-from analysis.report.source_views import split_list
 from analysis.report.summaries import count_values, per_year, sentences_by_verdict, victims_by
 from analysis.report.tables import CONTRACT_COLUMNS, is_built, load_tables, table_status
 
@@ -111,11 +110,6 @@ def test_parse_file_name(name, expected):
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=80))
 def test_free_text_parsers_never_crash(text):
-    parts = split_list(text)
-    assert all(p == p.strip() and p for p in parts)
     assert set(parse_file_name(text)) == {"number", "case_type", "year", "court_code", "is_copy"}
 
 
-def test_split_list():
-    assert split_list("Malaysia; Saudi Arabia,  Taiwan dan Hong Kong") == ["Malaysia", "Saudi Arabia", "Taiwan", "Hong Kong"]
-    assert split_list(None) == [] and split_list(float("nan")) == []

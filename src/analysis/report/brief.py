@@ -91,7 +91,8 @@ def findings(tables: dict[str, pd.DataFrame], inventory: pd.DataFrame) -> str:
     actors = tables.get("actors")
     if actors is not None and is_built(actors) and len(actors):
         companies = int((actors["kind"] == "company").sum())
-        multi = int((pd.to_numeric(actors["n_cases"], errors="coerce").fillna(0) > 1).sum())
+        multi = int(((pd.to_numeric(actors["n_cases"], errors="coerce").fillna(0) > 1)
+                     & actors["kind"].isin(["person", "company"])).sum())
         out.append(f"- **{multi} people or companies** appear in more than one decision, and **{companies} "
                    f"companies** are named — recurring recruiters and placement companies link cases that "
                    f"courts heard separately.")
@@ -103,4 +104,106 @@ def findings(tables: dict[str, pd.DataFrame], inventory: pd.DataFrame) -> str:
     if len(out) <= 1:
         out.append("- *The case tables are not built yet: findings on cases, networks and groups appear here "
                    "once `tppo build` has run.*")
+    return "\n".join(out)
+
+
+#: Plain words for the fields the gold set scores (``analysis.evaluate``).
+PLAIN_FIELDS = {
+    "case_id": "case number", "court": "court", "decision_date": "date of the decision",
+    "n_defendants": "number of defendants", "n_victims": "number of victims",
+    "is_migrant_worker_case": "whether the case concerns migrant workers", "laws": "articles of law applied",
+    "destination_countries": "destination countries", "companies": "companies named", "sex": "defendant's sex",
+    "age": "defendant's age", "verdict": "verdict", "sentence_months": "prison term",
+    "fine_idr": "fine", "fine_substitute_months": "prison term in lieu of the fine", "restitution_idr": "restitution",
+}
+
+#: Cross-decision linking on the hand-annotated pairs of ``tests/gold/link_gold.csv``, as printed by
+#: ``benchmarks/linking_accuracy.py`` (measured 29 November 2026; rerun the script to refresh).
+LINK_ACCURACY = {"pairs": 71, "same": 39, "precision": 1.00, "recall": 0.949,
+                 "baseline_precision": 0.559, "baseline_recall": 0.846}
+
+
+def accuracy_table(tables: dict[str, pd.DataFrame], gold_dir=None) -> pd.DataFrame:
+    """How often the software read each field as the hand annotation did, in plain words.
+
+    Scores the built ``cases``/``defendants`` (and ``actors``/``ties`` for companies) against the
+    hand-annotated gold decisions (``analysis.evaluate.evaluate_cases``): ``what`` (plain name),
+    ``checked`` (decisions or defendants compared), ``agreement`` (share read correctly; F1 for
+    lists) and ``table``. Decisions of the gold set absent from the build are not compared.
+    Returns an empty table when the case tables are not built.
+
+    >>> from analysis.report.tables import empty_table
+    >>> accuracy_table({"cases": empty_table("cases")}).columns.tolist()
+    ['what', 'table', 'metric', 'checked', 'agreement']
+    """
+    from analysis.evaluate import evaluate_cases, load_case_gold
+
+    cols = ["what", "table", "metric", "checked", "agreement"]
+    cases = tables.get("cases")
+    if cases is None or not is_built(cases) or not len(cases):
+        return pd.DataFrame(columns=cols)
+    ev = evaluate_cases(tables, load_case_gold(gold_dir))
+    s = ev.summary
+    if "table" not in s.columns:
+        s = s.assign(table=["defendants" if f in DEFENDANT_FIELDS else "cases" for f in s["field"]])
+    out = pd.DataFrame({"what": s["field"].map(PLAIN_FIELDS).fillna(s["field"]), "table": s["table"],
+                        "metric": s["metric"].map({"accuracy": "share correct", "f1": "F1 (lists)"}),
+                        "checked": s["n"].astype(int), "agreement": s["score"].astype(float).round(3)})
+    return out.loc[out["checked"] > 0, cols].reset_index(drop=True)
+
+
+DEFENDANT_FIELDS = {"sex", "age", "verdict", "sentence_months", "fine_idr", "fine_substitute_months", "restitution_idr"}
+
+
+def context_findings(tables: dict[str, pd.DataFrame], data_dir) -> str:
+    """Plain sentences on routes, Indonesia's place among source countries and the 2023 task
+    force, each left out when its source is missing (so the brief never states a number it lacks).
+
+    >>> import tempfile
+    >>> from analysis.report.tables import empty_table
+    >>> context_findings({"actors": empty_table("actors"), "ties": empty_table("ties")}, tempfile.mkdtemp())
+    ''
+    """
+    from pathlib import Path
+
+    out = []
+    actors, ties = tables.get("actors"), tables.get("ties")
+    if actors is not None and ties is not None and len(actors) and len(ties):
+        from analysis.network.graphs import flow_network
+        from analysis.report.network_views import edge_table
+
+        flows = flow_network(actors, ties, tables.get("cases"))
+        legs = edge_table(flows, top=3)
+        names = dict(zip(actors["actor_id"], actors["label"]))
+        place = (lambda n: str(n).split(":", 1)[1] if str(n).startswith("country:") else str(names.get(n, n)))
+        if len(legs):
+            said = "; ".join(f"{place(a)} → {place(b)} ({w} decisions)" for a, b, w in legs.itertuples(index=False))
+            out.append(f"- The routes most often described in decisions are **{said}**: a few transit "
+                       f"points channel departures to many destinations.")
+    tip_dir = Path(data_dir) / "networks" / "tip_country_network"
+    if tip_dir.is_dir():
+        from analysis.network.graphs import tip_source_ranks
+        from analysis.network.loaders import read_tip_edges
+
+        ranks = tip_source_ranks(read_tip_edges(tip_dir), "Indonesia").dropna(subset=["rank_out_degree"])
+        if len(ranks):
+            out.append(f"- In the US Trafficking in Persons reports of 2001–2016 Indonesia appears as a source "
+                       f"country every year, ranking between **{int(ranks['rank_out_degree'].min())}** and "
+                       f"**{int(ranks['rank_out_degree'].max())}** among source countries by the number of "
+                       f"destinations named.")
+    if (Path(data_dir) / "official_stats").is_dir():
+        from analysis.sources.official_stats import load_official_stats
+        from analysis.timeseries.questions import satgas_rate_comparison
+
+        try:
+            o = load_official_stats(data_dir)
+            r = satgas_rate_comparison(o["figures"], o["satgas_increments"])
+        except (ValueError, KeyError):
+            r = None
+        if r is not None:
+            out.append(f"- During the police task force of June–July 2023 the police reported about "
+                       f"**{r['per_day'].iloc[-1]:.0f} trafficking cases a day**, "
+                       f"{r['task_force_rate_ratio'].min():.0f} to {r['task_force_rate_ratio'].max():.0f} times the "
+                       f"daily rate of earlier periods — a sign of more enforcement, not necessarily of more "
+                       f"trafficking.")
     return "\n".join(out)

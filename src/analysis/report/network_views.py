@@ -43,3 +43,43 @@ def disruption_table(actors: pd.DataFrame, ties: pd.DataFrame, *, k: int = 20, r
     out = (curves.groupby(["strategy", "n_removed"], as_index=False)[["largest_share", "n_components"]].mean())
     out["n_actors"] = g.number_of_nodes()
     return out[COLUMNS]
+
+
+GRAPH_COLUMNS = ["network", "nodes", "edges", "density", "components", "largest_share", "mean_degree", "clustering"]
+
+
+def graph_summary(graphs: dict) -> pd.DataFrame:
+    """One row per named graph: nodes, edges, density, connected components, share of nodes in
+    the largest component, mean degree and average clustering — to set networks side by side.
+
+    >>> import networkx as nx
+    >>> graph_summary({"florentine": nx.florentine_families_graph()})[["nodes", "edges", "components"]].values.tolist()
+    [[15, 20, 1]]
+    """
+    import networkx as nx
+
+    rows = []
+    for name, g in graphs.items():
+        u = nx.Graph(g.to_undirected()) if g.is_directed() or g.is_multigraph() else g
+        n = u.number_of_nodes()
+        comps = list(nx.connected_components(u)) if n else []
+        rows.append({"network": name, "nodes": n, "edges": u.number_of_edges(),
+                     "density": round(nx.density(u), 4) if n > 1 else 0.0, "components": len(comps),
+                     "largest_share": round(max(map(len, comps)) / n, 3) if n else 0.0,
+                     "mean_degree": round(2 * u.number_of_edges() / n, 2) if n else 0.0,
+                     "clustering": round(nx.average_clustering(u), 3) if n else 0.0})
+    return pd.DataFrame(rows, columns=GRAPH_COLUMNS)
+
+
+def edge_table(g, *, weight: str = "weight", top: int | None = None) -> pd.DataFrame:
+    """The edges of a graph as ``source``, ``target``, ``weight``, heaviest first (ties by name).
+
+    >>> import networkx as nx
+    >>> g = nx.Graph(); g.add_edge("a", "b", weight=2); g.add_edge("b", "c", weight=5)
+    >>> edge_table(g).values.tolist()
+    [['b', 'c', 5], ['a', 'b', 2]]
+    """
+    rows = [(str(u), str(v), d.get(weight, 1)) for u, v, d in g.edges(data=True)]
+    out = pd.DataFrame(rows, columns=["source", "target", "weight"])
+    out = out.sort_values(["weight", "source", "target"], ascending=[False, True, True], ignore_index=True)
+    return out.head(top) if top else out

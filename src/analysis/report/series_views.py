@@ -83,3 +83,40 @@ def seasonality_table(answers: dict) -> pd.DataFrame:
                          "p_value": float(f"{res.p_value:.3g}"), "note": ""})
     return pd.DataFrame(rows, columns=["series_id", "months_observed", "peak_month", "trough_month",
                                        "peak_to_trough", "p_value", "note"])
+
+
+def model_view(result, why_not: str | None, name: str, caption: str, *, out=None, table: pd.DataFrame | None = None,
+               title: str | None = None):
+    """The figure of a fitted model saved with its table and caption, or a note saying why it is absent.
+
+    ``result`` is any time-series result object with ``plot(ax)`` and ``table()`` (ITS, forecast,
+    change points, STL); ``table`` overrides the numbers saved beside the figure and ``title`` the
+    plot's own title (which may be a series id).
+
+    >>> model_view(None, "too short", "x", "A caption long enough.").text
+    '*Not estimated: too short.*'
+    """
+    import matplotlib.pyplot as plt
+
+    from analysis.report.display import note
+    from analysis.report.figures import save_figure
+
+    if result is None:
+        return note(f"*Not estimated: {why_not}.*")
+    fig, ax = plt.subplots()
+    result.plot(ax)
+    if title is not None:
+        ax.set_title(title)
+    return save_figure(fig, result.table() if table is None else table, name, caption, out=out)
+
+
+def result_notes(result) -> str:
+    """The first line of a result's summary and its notes as a Markdown list ('' without a result).
+
+    >>> result_notes(None)
+    ''
+    """
+    if result is None:
+        return ""
+    head = result.summary().splitlines()[0]
+    return "\n".join([f"**Model.** {head}."] + [f"- {n}" for n in getattr(result, "notes", [])])

@@ -1,22 +1,25 @@
 """Views of the real sources that reports show beside (or before) the processed tables.
 
-* ``news_index`` — the hand-made index of news reports (one row per article: outlet, date,
-  event, place, counts of suspects and victims, destinations); it gives the news report a
-  reference to compare the extracted ``events`` with.
-* ``series_for_report`` — the ``series`` table when it is built, else the series the
+* ``reference_news`` - the hand-made index of real news reports as the news tables
+  (``articles``, ``events``): the rows the build read from it (article ids ``NI-…``), or the
+  index read by the news module itself (``analysis.news.index.read_news_index``) when the news
+  tables are not built yet. It gives the news report a reference to compare extracted events with.
+* ``series_for_report`` - the ``series`` table when it is built, else the series the
   time-series module derives straight from the official statistics and TIP flows (they need
   no extraction), so the time-series report has real content from the first build on.
 
 >>> import pandas as pd
->>> split_list("Malaysia; Saudi Arabia,  Taiwan")
-['Malaysia', 'Saudi Arabia', 'Taiwan']
+>>> built = pd.DataFrame({"article_id": ["NI-001", "A-9"], "event_id": ["E1", None]})
+>>> built.attrs["_built"] = True
+>>> ref = reference_news({"articles": built, "events": built.iloc[:0]}, None)
+>>> ref["articles"]["article_id"].tolist()
+['NI-001']
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -25,29 +28,29 @@ from analysis.report.tables import is_built
 
 log = logging.getLogger(__name__)
 NEWS_INDEX = Path("news_events") / "tppo_news_index.csv"
+INDEX_PREFIX = "NI-"
 
 
-def split_list(text) -> list[str]:
-    """Split a free-text list on ``;``, ``,``, ``/`` or `` and `` / `` dan ``; blanks dropped."""
-    if text is None or (isinstance(text, float) and pd.isna(text)):
-        return []
-    parts = re.split(r"\s*(?:[;,/]|\band\b|\bdan\b)\s*", str(text))
-    return [p.strip() for p in parts if p and p.strip()]
+def reference_news(tables: dict[str, pd.DataFrame], data_dir: str | os.PathLike | None) -> dict[str, pd.DataFrame]:
+    """``articles`` and ``events`` of the reference news index, from the built tables when they
+    hold it, else read from ``<data_dir>/news_events/tppo_news_index.csv``.
 
+    Raises ``FileNotFoundError`` when neither the built tables nor the file hold the index.
+    """
+    articles, events = tables.get("articles"), tables.get("events")
+    if articles is not None and is_built(articles) and len(articles):
+        mine = articles["article_id"].astype(str).str.startswith(INDEX_PREFIX)
+        if mine.any():
+            ev = events if events is not None else pd.DataFrame(columns=["article_id"])
+            return {"articles": articles.loc[mine].reset_index(drop=True),
+                    "events": ev.loc[ev["article_id"].astype(str).str.startswith(INDEX_PREFIX)].reset_index(drop=True)}
+    path = Path(data_dir) / NEWS_INDEX if data_dir is not None else None
+    if path is None or not path.exists():
+        raise FileNotFoundError(f"no news index in the built tables nor at {path}")
+    from analysis.news.index import read_news_index
 
-def news_index(data_dir: str | os.PathLike) -> pd.DataFrame:
-    """The news index with typed columns: ``pub_date`` (datetime), ``n_suspects`` and
-    ``n_victims_or_cpmi`` (nullable integers; non-numeric entries become missing) and
-    ``destinations`` as a list."""
-    path = Path(data_dir) / NEWS_INDEX
-    if not path.exists():
-        raise FileNotFoundError(f"no news index at {path}")
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    df["pub_date"] = pd.to_datetime(df["pub_date"], errors="coerce")
-    for col in ("n_suspects", "n_victims_or_cpmi"):
-        df[col] = pd.to_numeric(df[col].str.extract(r"(\d+)", expand=False), errors="coerce").astype("Int64")
-    df["destinations"] = df["destinations"].map(split_list)
-    return df
+    read = read_news_index(path)
+    return {"articles": read["articles"], "events": read["events"]}
 
 
 def series_for_report(tables: dict[str, pd.DataFrame], data_dir: str | os.PathLike | None) -> pd.DataFrame:

@@ -37,6 +37,7 @@ CONTRACT_COLUMNS: dict[str, list[str]] = {
     "syndicates": ["syndicate_id", "n_actors", "n_cases", "n_courts", "stability"],
     "actor_metrics": ["actor_id", "syndicate_id"],
     "series": ["series_id", "source", "freq", "period_start", "count"],
+    "event_agencies": ["event_id", "agency"],
 }
 
 _MARK = "_built"
