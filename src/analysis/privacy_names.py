@@ -6,6 +6,8 @@ It is used by tests and by the report's privacy check; it is never written to di
 
 >>> names_from_text("Nama lengkap : Fulan Bin Fulanah Tempat lahir : X")
 {'fulan'}
+>>> names_from_text("Nama lengkap : Terdakwa II")
+set()
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 from pathlib import Path
 
 _LINE = re.compile(r"Nama\s+lengkap\s*:\s*([^0-9\n]{3,60})", re.IGNORECASE)
+# Where a court withholds a name the identity line reads "Terdakwa I", "Terdakwa II": a placeholder, not a name.
+_PLACEHOLDER = re.compile(r"^(terdakwa|tersangka|saksi|anak)( [ivx]+| \d+)?\.?$")
 _CUT = re.compile(r"\s+(alias|als\.?|bin|binti|tempat|umur|jenis)\b.*", re.IGNORECASE | re.DOTALL)
 
 
@@ -23,7 +27,7 @@ def names_from_text(text: str, *, min_words: int = 1) -> set[str]:
         name = _CUT.sub("", m.group(1))
         name = re.sub(r"[^A-Za-z .\-]", "", name)
         name = re.sub(r"\s+", " ", name).strip(" .-").lower()
-        if len(name.split()) >= min_words and name:
+        if len(name.split()) >= min_words and name and not _PLACEHOLDER.match(name):
             out.add(name)
     return out
 

@@ -167,6 +167,29 @@ def _canonical(keys: list[str], defendant_keys: list[str]) -> str:
     return min(c, key=lambda k: (-c[k], -len(k.split()), -len(k), k))
 
 
+def _person_names(entities: pd.DataFrame) -> frozenset[str]:
+    """Folded full names (two words or more) of every person entity, in memory only."""
+    names = entities.loc[entities["kind"] == "person", "name"].dropna().astype(str)
+    return frozenset(n for n in (" ".join(re.findall(r"[a-z]+", x.lower())) for x in names) if " " in n)
+
+
+def _safe_label(label: str, kind: str, person_names: frozenset[str]) -> str:
+    """The label, unless it holds a person's full name (e.g. a training centre named after its
+    owner): then a pseudonym of the label, so that no name leaves through a company or place.
+
+    >>> _safe_label("LPK ANUGRAH JAYA", "company", frozenset({"budi santoso"}))
+    'LPK ANUGRAH JAYA'
+    >>> _safe_label("LPK BUDI SANTOSO", "company", frozenset({"budi santoso"})).startswith("C-")
+    True
+    """
+    words = re.findall(r"[a-z]+", label.lower())
+    for n in range(2, 5):
+        for i in range(len(words) - n + 1):
+            if " ".join(words[i:i + n]) in person_names:
+                return pseudonym(" ".join(words), kind)
+    return label
+
+
 def _company_label(names: list[str]) -> str:
     c = Counter(names)
     return min(c, key=lambda n: (-(len(n.split()) > 2), -c[n], -len(n), n))
@@ -282,6 +305,7 @@ def link_decisions(parsed: list[ParsedDecision], cases: pd.DataFrame | None = No
 def _actors_table(entities: pd.DataFrame) -> pd.DataFrame:
     cols = {c: entities[c].tolist() for c in ("actor_id", "kind", "roles", "name", "case_id", "court", "year",
                                               "n_mentions", "place_role", "country")}
+    person_names = _person_names(entities)
     rows = []
     for actor_id, at in _groups(cols["actor_id"]).items():
         kind = cols["kind"][at[0]]
@@ -294,6 +318,8 @@ def _actors_table(entities: pd.DataFrame) -> pd.DataFrame:
             label = _company_label([str(cols["name"][i]) for i in at])
         else:
             label = str(cols["name"][at[0]])
+        if kind != "person":
+            label = _safe_label(label, kind, person_names)
         years = [y for y in (cols["year"][i] for i in at) if pd.notna(y)]
         cases = {cols["case_id"][i] for i in at if pd.notna(cols["case_id"][i])}
         place_role = next((v for v in (cols["place_role"][i] for i in at) if pd.notna(v)), None)
@@ -317,12 +343,14 @@ def _review_table(scored: pd.DataFrame, entities: pd.DataFrame, upper: float) ->
         return pd.DataFrame(columns=REVIEW_COLUMNS)
     e = {r["entity"]: r for r in records(entities, ("entity", "actor_id", "kind", "name", "case_id", "evidence"))}
     band = scored.loc[scored["score"] < upper]
+    person_names = _person_names(entities)
     rows = []
     for r in band.itertuples(index=False):
         a, b = e[r.a], e[r.b]
         if a["actor_id"] == b["actor_id"]:
             continue
-        label = (lambda x: x["actor_id"] if x["kind"] == "person" else str(x["name"]))
+        label = (lambda x: x["actor_id"] if x["kind"] == "person"
+                 else _safe_label(str(x["name"]), x["kind"], person_names))
         rows.append({"kind": r.kind, "actor_a": a["actor_id"], "actor_b": b["actor_id"], "label_a": label(a),
                      "label_b": label(b), "case_a": a["case_id"], "case_b": b["case_id"], "score": float(r.score),
                      "reasons": r.reasons, "evidence_a": a["evidence"], "evidence_b": b["evidence"]})
