@@ -73,3 +73,21 @@ def test_records_keep_only_the_asked_columns_in_row_order():
     df = pd.DataFrame({"a": [1, 2], "b": ["x", None], "c": [[1], []]})
     assert records(df, ["c", "a", "missing"]) == [{"c": [1], "a": 1}, {"c": [], "a": 2}]
     assert records(df.iloc[:0], ["a"]) == []
+
+
+def test_one_letter_slip_joins_two_fugitives_only():
+    t = ("Bahwa Saudara TAN WIE (DPO) menawarkan pekerjaan; kemudian suadara TAN WEI (DPO) menelpon; "
+         "lalu Saudara WIRASKO (DPO) dan Saudara WIRASKY (DPO) datang; saksi KARTIMAN dan saksi KARTIMIN hadir.")
+    ents, _ = _resolve(t)
+    people = ents[ents["kind"] == "person"]
+    assert sorted(people["key"]) == ["kartiman", "kartimin", "tan wei", "wirasko"] or \
+        sorted(people["key"]) == ["kartiman", "kartimin", "tan wie", "wirasko"]
+    assert sorted(len(k) for k in people["mention_ids"]) == [1, 1, 2, 2]
+
+
+def test_company_is_named_by_its_fullest_form_and_most_used_legal_form():
+    t = ("akreditasi BLKLN ARGA MULYA; saksi tinggal di PT. ARGA MULYA; admin PT. ARGA MULYA; "
+         "kepala PT. ARGA MULYA; stempel BLKLN ARGA MULYA.")
+    ents, _ = _resolve(t)
+    comp = ents[ents["kind"] == "company"]
+    assert comp["name"].tolist() == ["PT ARGA MULYA"]

@@ -149,3 +149,58 @@ def test_first_letter_alternation_finds_what_the_plain_alternation_finds(text):
     plain = re.compile(r"\b(?:" + "|".join(r"[\s\-]+".join(map(re.escape, ws)) for ws in _PHRASES) + r")\b")
     fast = re.compile(_first_letter_alternation(_PHRASES, r"[\s\-]+") + r"\b")
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _fugitives(text: str) -> list[str]:
+    m = find_mentions(_doc(text))
+    return [k for k, r, kind in zip(m["key"], m["roles"], m["kind"]) if kind == "person" and "fugitive" in r]
+
+
+def test_title_case_name_before_a_combined_dpo_marker_is_a_fugitive():
+    t = ("uang diserahkan Gandarwati Purbasari (belum tertangkap/DPO) selaku perekrut; "
+         "lalu KARTOLO alias KARTO (DPO/ Belum\ntertangkap); Wiryo  Sambudi  (DPO/  Belum  tertangkap)")
+    assert _fugitives(t) == ["gandarwati purbasari", "kartolo", "wiryo sambudi"]
+
+
+def test_leading_sentence_word_is_not_part_of_a_fugitive_name():
+    assert _fugitives("Bahwa Gandarwati (DPO) menelpon saksi.") == ["gandarwati"]
+
+
+def test_list_of_names_closed_by_one_marker_are_all_fugitives():
+    t = ("bersama dengan Kartolo,  Wiryo, Gandarwati, Purbasuci  Lestaringsih  (keempatnya\n"
+         "masuk dalam Daftar Pencarian Orang Polda) pada hari Senin")
+    assert _fugitives(t) == ["kartolo", "wiryo", "gandarwati", "purbasuci lestaringsih"]
+
+
+def test_list_after_the_marker_are_all_fugitives():
+    t = "ada warga negara lain yang\nmenjadi DPO yaitu KARTO WIRYO, GANDARWESI, PURBASUCI TAN;\n- Bahwa saksi pulang"
+    assert _fugitives(t) == ["karto wiryo", "gandarwesi", "purbasuci tan"]
+
+
+def test_high_court_code_in_a_case_number_is_not_a_company():
+    t = "Penetapan Nomor 986/Pen.Pid/2018/PT PBR tanggal 24 Oktober dan PT. SEJATI WIRABUMI"
+    m = find_mentions(_doc(t))
+    assert m.loc[m["kind"] == "company", "key"].tolist() == ["pt sejati wirabumi"]
+
+
+def test_company_name_stops_before_heading_and_amount_words():
+    t = ("melalui PT. SEJATI WIRABUMI MENIMBANG, bahwa; kepada PT KENCANA LOKA. RP 5.000.000; "
+         "di PT Pelaksana Penempatan lain; CV ARGA MULYA KAB Tegal")
+    m = find_mentions(_doc(t))
+    assert m.loc[m["kind"] == "company", "key"].tolist() == ["pt sejati wirabumi", "pt kencana loka", "cv arga mulya"]
+
+
+def test_incidental_companies_are_left_out():
+    t = ("Sumber buku : (Hukum Pidana, PT. Kencana Pustaka Wirabumi, 2001); Kencana Loka, PT Sejati Buku, hal. 12; "
+         "tiket kapal PT PELNI Cabang Ende; rekening Bank PT Bank Sejati; Penasihat Hukum dari Yayasan Biro Bantuan Hukum Arga; "
+         "aplikasi Traveloka di bawah PT. Arga Wisata Daring; dan ia direkrut PT. ARGA MULYA WIRABUMI ke Malaysia")
+    m = find_mentions(_doc(t))
+    assert m.loc[m["kind"] == "company", "key"].tolist() == ["pt arga mulya wirabumi"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="ABCDEGKabdegik ,.;:()/\n-DPOyatuketignymsdlPencarianOrg", max_size=160))
+def test_fugitive_and_company_readers_never_crash(text):
+    m = find_mentions(_doc(text))
+    assert list(m.columns) == MENTION_COLUMNS
+    assert (m["start"] <= m["end"]).all()

@@ -5,8 +5,10 @@ A mention is one place in the decision's text where an actor is named, kept with
 surrounding words give it (``analysis.extract.roles``). People are found where the text
 introduces them: after a role or honorific (``Saksi``, ``Terdakwa II``, ``Sdr.``, ``Sdri.``,
 ``Saudara``, ``korban``, ``bernama``) or before a status in brackets (``NAME (DPO)``,
-``NAME (berkas terpisah)``); their written names are split into own name, aliases and
-father's name by ``analysis.extract.names``. A bare ``Terdakwa`` / ``Terdakwa I`` is kept as a
+``NAME (berkas terpisah)``, ``Name (belum tertangkap/DPO)``), or in a list of names sharing one DPO marker
+(``A, B dan C (ketiganya masuk DPO)``, ``menjadi DPO yaitu A, B``); their written names are split into own name, aliases and
+father's name by ``analysis.extract.names``. Companies named only in passing (publishers, carriers, banks, legal aid, booking
+platforms; ``data/link_incidental_companies.csv``) are left out. A bare ``Terdakwa`` / ``Terdakwa I`` is kept as a
 reference to the decision's defendant so that ties can start from it.
 
 Names stay in memory: the ``name`` column must never be written out (``analysis.link.actors``
@@ -59,18 +61,40 @@ _PERSON_CUE = (r"(?P<cue>(?:[Ss]aksi|SAKSI)(?:\s+(?:[Kk]orban|KORBAN|[Aa]nak|ANA
 _NUMBERING = r"(?:\s+(?P<num>[IVX]{1,4}|\d{1,2})\b)?"
 PERSON_RX = re.compile(rf"\b{_PERSON_CUE}{_NUMBERING}[ \t]*[:.,]?[ \t]*\n?[ \t]*(?P<name>{CAPS_NAME}|{TITLE_NAME})")
 STATUS_RX = re.compile(rf"(?<![\w.])(?P<name>{CAPS_NAME})\s*\(\s*(?P<status>DPO|dpo|[^()]{{0,40}}terpisah)\s*\)")
+# "Name (DPO/ Belum tertangkap)", "Name (belum tertangkap/DPO)": the marker alone says fugitive, so a
+# name written in title case, with no cue word before it, is read here too.
+_DPO_STATUS = r"(?:DPO|dpo|[Bb]elum\s+(?:[Tt]ertangkap|TERTANGKAP)|BELUM\s+TERTANGKAP)"
+# Found marker first, then the name just before it: far cheaper than trying a name at every capital.
+DPO_MARK_RX = re.compile(rf"\(\s*{_DPO_STATUS}[^()]{{0,30}}\)")
+_NAME_BEFORE_RX = re.compile(rf"(?<![\w.])(?P<name>{CAPS_NAME}|{TITLE_NAME})\s*$")
+_NAME_BEFORE_WINDOW = 120
+_DPO_MARK = r"(?:DPO|Daftar\s+Pencarian\s+Orang|DAFTAR\s+PENCARIAN\s+ORANG)"
+# One marker for several names: "A, B dan C (ketiganya masuk dalam DPO)" ...
+DPO_GROUP_AFTER_RX = re.compile(rf"\b(?:ke(?:dua|tiga|empat|lima|enam|tujuh)nya|kesemuanya|semuanya)\s+"
+                                rf"(?:(?:masuk|tercatat|termasuk|merupakan|adalah|sebagai|berstatus|dalam|ke)\s+){{0,3}}{_DPO_MARK}")
+_NAME_ITEM = rf"(?:{CAPS_NAME}|{TITLE_NAME})"
+_LIST_BEFORE_RX = re.compile(rf"(?P<list>{_NAME_ITEM}(?:\s*,\s*{_NAME_ITEM})+(?:\s*,?\s*(?:dan|serta)\s+{_NAME_ITEM})?)\s*,?\s*\(?\s*$")
+# ... and "menjadi DPO yaitu A, B, C".
+DPO_GROUP_BEFORE_RX = re.compile(rf"{_DPO_MARK}\)?[ \t]*(?:yaitu|yakni|antara\s+lain|masing-masing|atas\s+nama)[ \t]*:?\s*"
+                                 rf"(?P<list>{_NAME_ITEM}(?:\s*,\s*{_NAME_ITEM})*(?:\s*,?\s*(?:dan|serta)\s+{_NAME_ITEM})?)")
+_LIST_WINDOW = 200        # characters before a group marker searched for its list of names
 DEFENDANT_REF_RX = re.compile(r"\b(?:[Tt]erdakwa|TERDAKWA)(?:\s+(?P<num>[IVX]{1,4})\b)?(?![ \t]*[A-Z][a-zA-Z])")
 
 _COMPANY_TYPE = r"(?P<type>P\.?\s?T\b\.?|PT\.?|CV\.?|LPK|P3MI|PPTKIS|PJTKI|BLKLN|UD\.?|Yayasan|YAYASAN)"
 _CO_TOK = r"(?:[A-Z0-9][A-Z0-9&'’\-]*(?![a-z])\.?|[A-Z][a-z'’\-]+)"
-COMPANY_RX = re.compile(rf"(?<![\w])({_COMPANY_TYPE})\s+(?P<name>{_CO_TOK}(?:(?:{_SP1}){_CO_TOK}){{0,6}})")
+COMPANY_RX = re.compile(rf"(?<![\w/])({_COMPANY_TYPE})\s+(?P<name>{_CO_TOK}(?:(?:{_SP1}){_CO_TOK}){{0,6}})")
 _COMPANY_STOP = {"cabang", "yang", "tersebut", "milik", "dan", "di", "ke", "untuk", "selaku", "sebagai", "dengan",
                  "beralamat", "berkedudukan", "kantor", "oleh", "pada", "dari", "atas", "nama", "terdakwa", "saksi",
                  "bahwa", "pt", "cv", "lpk", "sdr", "sdri", "telah", "tidak", "adalah", "melalui", "bersama",
                  "nomor", "no", "tbk", "persero", "kota", "pusat", "alamat", "bergerak", "jalan", "jl",
                  # generic words after a legal form ("LPK swasta", "PT resmi"), not a company's name
                  "swasta", "pemerintah", "resmi", "wajib", "lembaga", "pjtki", "p3mi", "legal", "ilegal",
-                 "itu", "ini", "hal", "halaman", "keesokan", "harinya", "cabangnya", "belum", "mbak"}
+                 "itu", "ini", "hal", "halaman", "keesokan", "harinya", "cabangnya", "belum", "mbak",
+                 # words of the text that follows when a name runs into a heading or amount
+                 "tanggapan", "menimbang", "mengingat", "mengadili", "putusan", "kab", "kabupaten", "rp",
+                 "seperti", "sebesar", "sejumlah", "tanggal",
+                 # "PT pelaksana penempatan": the kind of company, not its name
+                 "pelaksana", "pelaksanan", "penempatan"}
 
 _AGENCY = (r"(?P<agency>Polda|POLDA|Polres(?:ta|tabes)?|POLRES(?:TA|TABES)?|Polsek|POLSEK|Bareskrim|BARESKRIM|"
            r"BP2MI|BP3MI|UPT\s+BP2MI|KP2MI|Kantor\s+Imigrasi|Imigrasi|IMIGRASI|Kejaksaan\s+Negeri|Kejari|"
@@ -241,9 +265,11 @@ def _person_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozenset
     """Person mentions in ``text[lo:hi]``; ``trimmed`` caches ``_trim_name`` for one ``common``."""
     rows: list[dict] = []
     trimmed = {} if trimmed is None else trimmed
-    for rx, from_status in ((PERSON_RX, False), (STATUS_RX, True)):
-        for m in rx.finditer(text, lo, hi):
+    for rx, from_status in ((PERSON_RX, False), (STATUS_RX, True), (DPO_MARK_RX, True)):
+        for m in (_names_before_dpo(text, lo, hi) if rx is DPO_MARK_RX else rx.finditer(text, lo, hi)):
             raw = m.group("name")
+            if rx is DPO_MARK_RX:
+                raw = _drop_lead(raw, common)
             joined = " ".join(raw.split())
             name = trimmed.get(joined)
             if name is None:
@@ -252,7 +278,7 @@ def _person_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozenset
             if fields is None:
                 continue
             key, given, aliases, patronym, initials = fields
-            start = m.start("name")
+            start = m.end("name") - len(raw) if from_status else m.start("name")
             end = start + len(raw.rstrip())
             # Shrink the span to the trimmed name so the evidence points at the name only.
             words = name.split()
@@ -264,6 +290,80 @@ def _person_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozenset
                          "is_initials": initials, "cue": cue,
                          "start": start + (raw.find(first_word) if first_word in raw else 0), "end": end,
                          "defendant_index": None})
+    return rows
+
+
+def _names_before_dpo(text: str, lo: int, hi: int):
+    """Matches (group ``name``) of the name written right before each DPO marker in ``text[lo:hi]``.
+
+    >>> [m.group("name") for m in _names_before_dpo("oleh Sutarjo Wirabumi (belum tertangkap/DPO) lalu", 0, 50)]
+    ['Sutarjo Wirabumi']
+    """
+    for mark in DPO_MARK_RX.finditer(text, lo, hi):
+        m = _NAME_BEFORE_RX.search(text, max(lo, mark.start() - _NAME_BEFORE_WINDOW), mark.start())
+        if m:
+            yield m
+
+
+_CUE_WORD = re.compile(_PERSON_CUE + r"[.,:]?")
+
+
+def _drop_lead(raw: str, common: frozenset[str]) -> str:
+    """``raw`` without the leading words that cannot start a name (``Bahwa``, ``Dengan``, a
+    title-case word the decision also writes in lower case), so that a title-case run before a
+    status keeps only the name.
+
+    >>> _drop_lead("Dengan Sutarjo Wirabumi", frozenset())
+    'Sutarjo Wirabumi'
+    >>> _drop_lead("Sdr. SUTARJO", frozenset())
+    'SUTARJO'
+    """
+    stop = not_names()
+    out = raw
+    while True:
+        m = re.match(r"(\S+)(\s+)", out)
+        if not m:
+            return out
+        bare = m.group(1).strip(".,:;()")
+        if (bare.lower() in stop or bare.lower() in name_prefixes() or _CUE_WORD.fullmatch(m.group(1))
+                or (bare[1:].islower() and bare.lower() in common)):
+            out = out[m.end():]
+            continue
+        return out
+
+
+def _dpo_group_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozenset()) -> list[dict]:
+    """Fugitives named in a list that shares one DPO marker, before or after the names.
+
+    >>> t = "bersama Kartolo, Wiryo dan Sulastrawi (ketiganya masuk dalam DPO) berangkat"
+    >>> [r["key"] for r in _dpo_group_rows(t, 0, len(t))]
+    ['kartolo', 'wiryo', 'sulastrawi']
+    >>> t = "yang menjadi DPO yaitu KARTOLO, WIRYO;"
+    >>> [r["key"] for r in _dpo_group_rows(t, 0, len(t))]
+    ['kartolo', 'wiryo']
+    """
+    lists: list[tuple[int, int]] = []
+    for m in DPO_GROUP_AFTER_RX.finditer(text, lo, hi):
+        w0 = max(lo, m.start() - _LIST_WINDOW)
+        lm = _LIST_BEFORE_RX.search(text[w0:m.start()])
+        if lm:
+            lists.append((w0 + lm.start("list"), w0 + lm.end("list")))
+    for m in DPO_GROUP_BEFORE_RX.finditer(text, lo, hi):
+        lists.append((m.start("list"), m.end("list")))
+    rows: list[dict] = []
+    item_rx = re.compile(_NAME_ITEM)
+    for a, b in lists:
+        for im in item_rx.finditer(text, a, b):
+            raw = _drop_lead(im.group(0), common)
+            name = _ROMAN_LEAD.sub("", _trim_name(" ".join(raw.split()), common))
+            fields = _name_fields(name) if name else None
+            if fields is None:
+                continue
+            key, given, aliases, patronym, initials = fields
+            start = im.end() - len(raw)
+            rows.append({"kind": "person", "name": name, "key": key, "given": given, "aliases": list(aliases),
+                         "patronym": patronym, "is_initials": initials, "cue": "dpo",
+                         "start": start, "end": start + len(raw.rstrip()), "defendant_index": None})
     return rows
 
 
@@ -330,6 +430,61 @@ def _company_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozense
                      "given": name, "aliases": [], "patronym": None, "is_initials": False, "cue": typ,
                      "start": start, "end": end, "defendant_index": None})
     return rows
+
+
+@lru_cache(maxsize=1)
+def incidental_companies() -> pd.DataFrame:
+    """Cues of companies that are named but take no part in the scheme (``data/link_incidental_companies.csv``).
+
+    Publishers of books cited in the legal considerations, carriers, banks, legal-aid
+    foundations of the defence and booking platforms are real companies, but not actors of the
+    trafficking story; the gold set leaves them out and the network must not see them. A cue
+    is read in the company's name (``name``), in the words right before it (``left``) or
+    right after it (``right``).
+
+    >>> sorted(set(incidental_companies()["kind"]))
+    ['bank', 'booking', 'carrier', 'legal_aid', 'publisher']
+    """
+    with resources.files("analysis").joinpath("data/link_incidental_companies.csv").open(encoding="utf-8") as fh:
+        df = pd.read_csv(fh, dtype=str, keep_default_na=False)
+    bad = set(df["where"]) - {"name", "left", "right"}
+    if bad:
+        raise ValueError(f"link_incidental_companies.csv: unknown where values {sorted(bad)}")
+    return df
+
+
+@lru_cache(maxsize=1)
+def _incidental_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    df = incidental_companies()
+
+    def alt(where: str) -> str:
+        return "|".join(r"\s+".join(map(re.escape, c.split())) for c in df.loc[df["where"] == where, "cue"])
+    return (re.compile(rf"\b(?:{alt('name')})\b"), re.compile(rf"\b(?:{alt('left')})\b", re.I),
+            re.compile(rf"^\W{{0,4}}(?:{alt('right')})\b", re.I))
+
+
+INCIDENTAL_LEFT = 60     # characters before a company searched for a left cue
+_CLAUSE_END = re.compile(r";|\.\s")
+
+
+def drop_incidental_companies(rows: list[dict], text: str) -> list[dict]:
+    """``rows`` without the companies (by key, in the whole decision) that one of their
+    mentions shows to be incidental (``incidental_companies``).
+
+    >>> t = "Sumber buku: Hukum Acara, PT. Kencana Wirabumi, 2001. Ia melamar di PT. Sejati Wirabumi."
+    >>> rows = _company_rows(t, 0, len(t))
+    >>> [r["key"] for r in drop_incidental_companies(rows, t)]
+    ['pt sejati wirabumi']
+    """
+    name_rx, left_rx, right_rx = _incidental_rx()
+    def clause_before(start: int) -> str:
+        # A left cue counts in the company's own clause only, not across a ";" or a full stop.
+        return _CLAUSE_END.split(text[max(0, start - INCIDENTAL_LEFT):start])[-1]
+
+    bad = {r["key"] for r in rows if r["kind"] == "company" and (
+        name_rx.search(r["key"]) or left_rx.search(clause_before(r["start"]))
+        or right_rx.search(text[r["end"]:r["end"] + 30]))}
+    return [r for r in rows if not (r["kind"] == "company" and r["key"] in bad)]
 
 
 def _agency_rows(text: str, lo: int, hi: int) -> list[dict]:
@@ -399,12 +554,13 @@ def find_mentions(doc: ParsedDecision, sections: tuple[str, ...] | None = None, 
             if name in doc.sections:
                 rows += _company_rows(text, *doc.sections[name], common_co, common)
     for lo, hi in spans:
+        rows += _dpo_group_rows(text, lo, hi, common)
         rows += _person_rows(text, lo, hi, common, trimmed)
         rows += _company_rows(text, lo, hi, common_co, common)
         rows += _agency_rows(text, lo, hi)
         rows += _place_rows(text, lo, hi)
         rows += _defendant_refs(text, lo, hi, len(doc.defendants))
-    rows = _drop_overlaps(rows)
+    rows = drop_incidental_companies(_drop_overlaps(rows), text)
     for i, r in enumerate(rows):
         nxt = rows[i + 1]["start"] if i + 1 < len(rows) else len(text)
         right = text[r["end"]:min(nxt, r["end"] + _roles.RIGHT_WINDOW)]
@@ -416,6 +572,8 @@ def find_mentions(doc: ParsedDecision, sections: tuple[str, ...] | None = None, 
             if r["cue"] in ("saksi korban", "anak korban", "korban", "saksi anak"):
                 left = left + " korban "
             r["roles"] = _roles.roles_near(left, right)
+            if r["cue"] == "dpo" and "fugitive" not in r["roles"]:
+                r["roles"] = ["fugitive"] + r["roles"]
             if r["defendant_index"] is not None:
                 r["roles"] = ["defendant"] + [x for x in r["roles"] if x != "defendant"]
         else:

@@ -30,9 +30,11 @@ import re
 
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from analysis.extract.names import fold, is_initials, person_key, split_name
 
+SLIP_MIN_LETTERS = 5       # a one-letter slip joins two fugitives' names only from this length on
 FUZZY_MIN = 88.0           # within one decision a near spelling of a 5+ letter name is the same name
 COMPANY_FUZZY_MIN = 85.0   # company names vary more (Joyo/Jaya) and a decision rarely names two near-twins
 
@@ -105,7 +107,36 @@ def _match_person(m: dict, ents: list[dict], by_key: dict[str, list[dict]] | Non
         good = sorted(s for s in scored if s[0] >= FUZZY_MIN)
         if len(good) == 1 or (len(good) > 1 and good[-1][0] > good[-2][0]):
             return pool[good[-1][1]]
+    if m.get("fugitive"):
+        return _one_slip_fugitive(m["key"], pool)
     return None
+
+
+def _letters(key: str) -> str:
+    return re.sub(r"[^a-z]", "", key)
+
+
+def _one_slip_fugitive(key: str, pool: list[dict]) -> dict | None:
+    """The one fugitive entity whose name differs from ``key`` by a single typing slip.
+
+    A decision writes a wanted person's name again at each charge and witness statement, and a
+    typed or OCR-read copy may swap two letters or change one (``WIRASKO``/``WIRASKY``,
+    ``TAN WIE``/``TAN WEI``); two different wanted people named that alike in one decision are
+    rarer than such slips. Counted as the optimal string alignment distance (Damerau 1964) on
+    the letters, for names of ``SLIP_MIN_LETTERS`` letters or more, between fugitives only.
+
+    >>> pool = [{"kind": "person", "keys": {"wirasko"}, "fugitive": True, "is_initials": False}]
+    >>> _one_slip_fugitive("wirasky", pool) is pool[0]
+    True
+    >>> _one_slip_fugitive("wiradku", pool) is None
+    True
+    """
+    mine = _letters(key)
+    if len(mine) < SLIP_MIN_LETTERS:
+        return None
+    hits = [e for e in pool if e.get("fugitive") and not e["is_initials"]
+            and any(len(_letters(k)) >= SLIP_MIN_LETTERS and OSA.distance(mine, _letters(k)) <= 1 for k in e["keys"])]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _company_core(key: str) -> str:
@@ -177,7 +208,7 @@ def resolve_within_case(mentions: pd.DataFrame, defendants: list | None = None) 
         row = recs[i]
         m = {"key": row["key"], "aliases": list(row["aliases"] or []),
              "patronym": row["patronym"] if isinstance(row["patronym"], str) and row["patronym"] else None,
-             "is_initials": bool(row["is_initials"])}
+             "is_initials": bool(row["is_initials"]), "fugitive": "fugitive" in (row["roles"] or [])}
         kind = row["kind"]
         if kind == "person" and pd.notna(row["defendant_index"]) and row["key"] == "":
             e = by_def.get(int(row["defendant_index"]))
@@ -195,6 +226,9 @@ def resolve_within_case(mentions: pd.DataFrame, defendants: list | None = None) 
             ents.append(e)
             e["keys"] = set()
         e["counts"][m["key"]] = e["counts"].get(m["key"], 0) + 1
+        e["fugitive"] = e.get("fugitive", False) or m["fugitive"]
+        if kind == "company":
+            e.setdefault("names", {}).setdefault(m["key"], row["name"])
         for k in {m["key"], *m["aliases"]} - {""} - e["keys"]:
             if kind == "person":
                 by_key.setdefault(k, []).append(e)
@@ -228,6 +262,12 @@ def resolve_within_case(mentions: pd.DataFrame, defendants: list | None = None) 
             full = sorted(e["keys"])
             # A company is known by the form its mentions use most (fewest stray words on ties).
             e["key"] = min(e["counts"], key=lambda k: (-e["counts"][k], len(k.split()) < 2, len(k), k))
+            # Its name is the fullest form (most words after the legal form), written with the
+            # legal form its mentions use most ("PT X" over a "BLKLN X" said less often).
+            names = e.get("names", {})
+            if names:
+                fullest = min(names, key=lambda k: (-len(_company_core(k).split()), -e["counts"].get(k, 0), len(k), k))
+                e["name"] = names[fullest]
         rows.append({"source_file": src, "case_id": case, "entity": e["entity"], "kind": e["kind"], "key": e["key"],
                      "keys": full, "patronym": e["patronym"], "roles": roles,
                      "n_mentions": len(e["mention_ids"]), "evidence": order_ev[0][1] if order_ev else None,
