@@ -120,3 +120,21 @@ def test_empty_graph():
     t = centrality_table(nx.Graph())
     assert t.empty and list(t.columns) == MEASURES
     assert core_periphery(nx.Graph()).empty
+
+
+def test_prepared_graph_is_converted_once_and_reused(florentine):
+    p = engine.prepare(florentine)
+    assert engine.to_igraph(p)[0] is p.graph
+    assert engine.betweenness(p).to_dict() == pytest.approx(nx.betweenness_centrality(florentine))
+    g = nx.MultiGraph([("a", "b", {"weight": 2}), ("a", "b", {"weight": 3}), ("b", "c", {})])
+    h, nodes = engine.to_igraph(g)
+    assert nodes == ["a", "b", "c"] and h.get_edgelist() == [(0, 1), (1, 2)] and h.es["weight"] == [5.0, 1.0]
+    with pytest.raises(ValueError, match="prepared with weight"):
+        engine.betweenness(p, weight="distance")
+
+
+def test_missing_tie_weight_is_a_clear_error():
+    g = nx.Graph()
+    g.add_edge("a", "b", weight=None)
+    with pytest.raises(ValueError, match="must be a number"):
+        engine.to_igraph(g)

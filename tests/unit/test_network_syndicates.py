@@ -3,6 +3,8 @@
 import networkx as nx
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.network import engine
 from analysis.network.syndicates import (
@@ -81,9 +83,46 @@ def test_nmi_edge_cases():
 def test_adaptive_ensemble_stops_when_runs_agree_and_backends_agree():
     g = nx.disjoint_union(nx.complete_graph(6), nx.complete_graph(6))
     g.add_edge(0, 6)
-    assert detect_syndicates(g, n_runs=50).params["runs_made"] == 20   # two batches that agree
+    assert detect_syndicates(g, n_runs=50).params["runs_made"] == 10   # two batches of 5 that agree
+    assert detect_syndicates(g, n_runs=50, batch=10).params["runs_made"] == 20
     assert detect_syndicates(g, n_runs=50, adaptive=False).params["runs_made"] == 50
     a = detect_syndicates(g, n_runs=10, backend="leidenalg").membership
     assert a.tolist() == [0] * 6 + [1] * 6
     with pytest.raises(ValueError, match="backend"):
         detect_syndicates(g, n_runs=2, backend="nope")
+
+
+def test_prepared_graph_gives_the_same_results_as_networkx_graph():
+    g = nx.disjoint_union(nx.complete_graph(5), nx.complete_graph(5))
+    g.add_edges_from([(0, 5), (1, 6)])
+    p = engine.prepare(g)
+    assert engine.prepare(p) is p
+    a, b = detect_syndicates(g, n_runs=10, seed=2), detect_syndicates(p, n_runs=10, seed=2)
+    assert a.membership.tolist() == b.membership.tolist() == [0] * 5 + [1] * 5
+    assert a.actor_stability.tolist() == b.actor_stability.tolist()
+    assert engine.betweenness(p, k=4, seed=1).tolist() == engine.betweenness(g, k=4, seed=1).tolist()
+    with pytest.raises(ValueError, match="prepared with weight"):
+        detect_syndicates(p, weight="strength")
+
+
+def test_prepared_directed_multigraph_is_simplified_without_changing_it():
+    g = nx.MultiDiGraph([(0, 1), (0, 1), (1, 0), (1, 1), (2, 3)])
+    p = engine.prepare(g)
+    h, nodes = engine.undirected_simple(p)
+    assert h.get_edgelist() == [(0, 1), (2, 3)] and h.es["weight"] == [3.0, 1.0]
+    assert p.graph.is_directed() and p.graph.ecount() == 4  # parallel 0->1 summed, loop kept
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 4), min_size=6, max_size=6), min_size=1, max_size=4),
+       st.lists(st.integers(0, 3), min_size=6, max_size=6))
+def test_actor_stability_matches_its_definition(runs, consensus):
+    runs, consensus = np.array(runs), np.array(consensus)
+    got = actor_stability(runs, consensus)
+    for v in range(6):
+        partners = [u for u in range(6) if consensus[u] == consensus[v] and u != v]
+        if partners:
+            want = np.mean([np.mean([r[u] == r[v] for u in partners]) for r in runs])
+        else:
+            want = np.mean([(r == r[v]).sum() == 1 for r in runs])
+        assert got[v] == pytest.approx(want)

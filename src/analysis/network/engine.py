@@ -12,18 +12,41 @@ Edge weights are read from the ``weight`` attribute (missing -> 1.0).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import igraph as ig
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 
-def to_igraph(g: nx.Graph, weight: str = "weight") -> tuple[ig.Graph, list]:
-    """networkx graph to (igraph graph, node list in igraph vertex order).
+@dataclass(frozen=True)
+class Prepared:
+    """An igraph graph built once from a networkx graph, with the node list in vertex order.
 
-    Multigraph parallel edges are summed into one weighted edge; self-loops are kept as-is
-    (callers that must ignore them remove them first).
+    Functions that accept a networkx graph also accept this, so a caller running several
+    of them on one graph pays for the conversion once.
+
+    >>> import networkx as nx
+    >>> p = prepare(nx.path_graph(["a", "b", "c"]))
+    >>> p.nodes, p.graph.ecount()
+    (['a', 'b', 'c'], 2)
     """
+
+    graph: ig.Graph
+    nodes: list
+    weight: str = "weight"
+
+
+def prepare(g, weight: str = "weight") -> Prepared:
+    """``g`` as a :class:`Prepared` graph (returned unchanged if it already is one)."""
+    if isinstance(g, Prepared):
+        return g
+    h, nodes = _convert(g, weight)
+    return Prepared(h, nodes, weight)
+
+
+def _convert(g: nx.Graph, weight: str) -> tuple[ig.Graph, list]:
     nodes = list(g.nodes())
     index = {n: i for i, n in enumerate(nodes)}
     if g.is_multigraph():
@@ -35,34 +58,67 @@ def to_igraph(g: nx.Graph, weight: str = "weight") -> tuple[ig.Graph, list]:
             else:
                 simple.add_edge(u, v, **{weight: w})
         g = simple
-    edges = [(index[u], index[v]) for u, v in g.edges()]
-    h = ig.Graph(n=len(nodes), edges=edges, directed=g.is_directed())
-    h.es["weight"] = [float(w) for _, _, w in g.edges(data=weight, default=1.0)]
+    m = g.number_of_edges()
+    # one pass over the ties into flat integer and weight arrays
+    flat = np.empty(3 * m, dtype=float)
+    flat[:] = [x for u, v, w in g.edges(data=weight, default=1.0) for x in (index[u], index[v], w)]
+    arr = flat.reshape(m, 3)
+    if np.isnan(arr[:, 2]).any():  # numpy reads a missing (None) weight as NaN
+        raise ValueError(f"tie attribute {weight!r} must be a number on every tie (found None or NaN)")
+    h = ig.Graph(n=len(nodes), edges=arr[:, :2].astype(np.int64), directed=g.is_directed())
+    h.es["weight"] = arr[:, 2].tolist()
     return h, nodes
 
 
-def betweenness(g: nx.Graph, *, k: int | None = None, seed: int = 0, normalized: bool = True,
+def edge_array(h: ig.Graph) -> np.ndarray:
+    """The ties of ``h`` as an ``(m, 2)`` integer array of vertex indices, in edge order.
+
+    >>> edge_array(ig.Graph([(0, 1), (1, 2)])).tolist()
+    [[0, 1], [1, 2]]
+    """
+    if h.ecount() == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.asarray(h.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+
+
+def to_igraph(g, weight: str = "weight") -> tuple[ig.Graph, list]:
+    """networkx graph (or :class:`Prepared`) to (igraph graph, node list in igraph vertex order).
+
+    Multigraph parallel edges are summed into one weighted edge; self-loops are kept as-is
+    (callers that must ignore them remove them first). A :class:`Prepared` graph is returned
+    as it is, not copied.
+    """
+    if isinstance(g, Prepared):
+        return g.graph, g.nodes
+    return _convert(g, weight)
+
+
+def betweenness(g, *, k: int | None = None, seed: int = 0, normalized: bool = True,
                 weight: str | None = None) -> pd.Series:
     """Shortest-path betweenness (Freeman 1977; Brandes 2001 algorithm) via igraph.
 
     ``k`` samples that many source nodes (Brandes & Pich 2007) and rescales by ``n/k`` so the
     estimate is unbiased for the exact value. Normalisation matches networkx: divide by
     ``(n-1)(n-2)`` (directed) or ``(n-1)(n-2)/2`` (undirected). ``weight`` names an edge
-    attribute read as a distance (None = unweighted).
+    attribute read as a distance (None = unweighted). ``g`` may be a :class:`Prepared` graph
+    (prepared with the same ``weight``), which is then not converted again.
     """
+    if weight and isinstance(g, Prepared) and g.weight != weight:
+        raise ValueError(f"graph was prepared with weight {g.weight!r}, not {weight!r}")
     h, nodes = to_igraph(g, weight or "weight")
     n = len(nodes)
     if n == 0:
         return pd.Series(dtype=float)
     w = h.es["weight"] if weight else None
     if k is None or k >= n:
-        vals = np.asarray(h.betweenness(directed=h.is_directed(), weights=w), dtype=float)
+        vals = np.asarray(h.betweenness(directed=h.is_directed(), cutoff=None, weights=w), dtype=float)
     else:
         if k < 1:
             raise ValueError(f"k must be >= 1, got {k}")
         rng = np.random.default_rng(seed)
         sources = rng.choice(n, size=k, replace=False).tolist()
-        vals = np.asarray(h.betweenness(directed=h.is_directed(), weights=w, sources=sources), dtype=float)
+        vals = np.asarray(h.betweenness(directed=h.is_directed(), cutoff=None, weights=w, sources=sources),
+                          dtype=float)
         vals = vals * (n / k)
     if normalized and n > 2:
         scale = (n - 1) * (n - 2) if h.is_directed() else (n - 1) * (n - 2) / 2
@@ -92,9 +148,14 @@ def degree(g: nx.Graph) -> pd.Series:
     return pd.Series(vals, dtype=float, name="degree").reindex(list(g.nodes()))
 
 
-def undirected_simple(g: nx.Graph, weight: str = "weight") -> tuple[ig.Graph, list]:
-    """Undirected igraph view with self-loops dropped and parallel/reciprocal ties summed."""
+def undirected_simple(g, weight: str = "weight") -> tuple[ig.Graph, list]:
+    """Undirected igraph view with self-loops dropped and parallel/reciprocal ties summed.
+    A :class:`Prepared` graph that is already undirected and simple is used as it is."""
     h, nodes = to_igraph(g, weight)
+    if isinstance(g, Prepared):
+        if not h.is_directed() and h.is_simple():
+            return h, nodes
+        h = h.copy()
     if h.is_directed():
         h.to_undirected(mode="collapse", combine_edges="sum")
     h.simplify(multiple=True, loops=True, combine_edges="sum")

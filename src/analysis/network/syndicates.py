@@ -2,11 +2,11 @@
 
 Method.
 
-1. Run Leiden (Traag, Waltman & van Eck 2019; modularity with resolution ``gamma``) with
-   different seeds, in batches of ``batch`` up to ``n_runs`` runs. With ``adaptive`` (the
-   default) the ensemble stops early when one more batch moves the co-assignment (step 2)
-   of fewer than 1 % of the ties by more than 0.1: the runs then agree and further runs
-   would only repeat them.
+1. Run Leiden (Traag, Waltman & van Eck 2019; modularity with resolution ``gamma``; igraph's
+   C implementation by default) with different seeds, in batches of ``batch`` (default 5) up
+   to ``n_runs`` runs. With ``adaptive`` (the default) the ensemble stops early when one more
+   batch moves the co-assignment (step 2) of fewer than 1 % of the ties by more than 0.1: the
+   runs then agree and further runs would only repeat them.
 2. Co-assignment: for every tie of the graph, the fraction of runs that put both ends in
    the same community. It is computed on existing ties only (as in the "fast consensus" of
    Tandon et al. 2019), so memory grows with ties, not with the square of actors.
@@ -106,20 +106,19 @@ def actor_stability(runs: np.ndarray, consensus: np.ndarray) -> np.ndarray:
     [0.5, 0.5, 0.5]
     """
     n_runs, n = runs.shape
-    out = np.empty(n)
-    groups = pd.Series(np.arange(n)).groupby(consensus).apply(lambda s: s.to_numpy())
-    for members in groups:
-        if len(members) == 1:
-            v = members[0]
-            alone = [(runs[r] == runs[r, v]).sum() == 1 for r in range(n_runs)]
-            out[v] = float(np.mean(alone))
-            continue
-        sub = runs[:, members]  # runs x k
-        same = sub[:, :, None] == sub[:, None, :]  # runs x k x k
-        k = len(members)
-        share = (same.sum(axis=2) - 1) / (k - 1)  # exclude self
-        out[members] = share.mean(axis=0)
-    return out
+    if n == 0:
+        return np.zeros(0)
+    consensus = np.asarray(consensus, dtype=np.int64)
+    k = np.bincount(consensus)[consensus]  # consensus group size of each node
+    share = np.zeros((n_runs, n))
+    for r in range(n_runs):
+        labels = runs[r].astype(np.int64)
+        # nodes sharing both the consensus group and the run community with each node
+        _, inv, cnt = np.unique(consensus * (labels.max() + 1) + labels, return_inverse=True, return_counts=True)
+        together = cnt[inv.ravel()]
+        alone = np.bincount(labels)[labels] == 1
+        share[r] = np.where(k > 1, (together - 1) / np.maximum(k - 1, 1), alone)
+    return share.mean(axis=0)
 
 
 def _consensus(n: int, edges: np.ndarray, runs: np.ndarray, seeds, *, resolution: float, threshold: float,
@@ -140,7 +139,7 @@ def _consensus(n: int, edges: np.ndarray, runs: np.ndarray, seeds, *, resolution
         keep = d >= threshold
         cur_edges, d = cur_edges[keep], d[keep]
         open_nodes = np.flatnonzero(label < 0)
-        hc = ig.Graph(n=n, edges=cur_edges.tolist(), directed=False)
+        hc = ig.Graph(n=n, edges=cur_edges, directed=False)
         comp = np.asarray(hc.connected_components().membership)
         unsettled_comps = np.unique(comp[cur_edges[d < 1.0 - 1e-12, 0]]) if len(cur_edges) else np.array([], int)
         is_unsettled = np.isin(comp, unsettled_comps)
@@ -159,7 +158,7 @@ def _consensus(n: int, edges: np.ndarray, runs: np.ndarray, seeds, *, resolution
         index[sub_nodes] = np.arange(len(sub_nodes))
         sub_mask = is_unsettled[cur_edges[:, 0]]
         cur_edges, d = cur_edges[sub_mask], d[sub_mask]
-        hs = ig.Graph(n=len(sub_nodes), edges=index[cur_edges].tolist(), directed=False)
+        hs = ig.Graph(n=len(sub_nodes), edges=index[cur_edges], directed=False)
         hs.es["weight"] = d.tolist()
         sub_runs = engine.leiden_memberships(hs, resolution=resolution, seeds=later_seeds, backend=backend,
                                              node_weights=strength[sub_nodes], total_weight=float(d.sum()) +
@@ -190,24 +189,27 @@ def _ensemble(h, edges: np.ndarray, *, n_runs: int, seed: int, resolution: float
     return runs
 
 
-def detect_syndicates(g: nx.Graph, *, resolution: float = 1.0, n_runs: int = 50, seed: int = 0,
+def detect_syndicates(g, *, resolution: float = 1.0, n_runs: int = 50, seed: int = 0,
                       threshold: float = 0.5, max_rounds: int = 10, weight: str = "weight",
-                      backend: str = "igraph", adaptive: bool = True, batch: int = 10) -> SyndicateResult:
+                      backend: str = "igraph", adaptive: bool = True, batch: int = 5) -> SyndicateResult:
     """Consensus syndicates of ``g`` (method in the module docstring). Directed ties are read
     as undirected, self-loops dropped, parallel ties summed. Isolates are their own syndicate.
-    An empty graph gives an empty result.
+    An empty graph gives an empty result. ``g`` is a networkx graph or an
+    ``engine.Prepared`` one (converted once and shared with, e.g., ``engine.betweenness``).
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     if n_runs < 1:
         raise ValueError(f"n_runs must be >= 1, got {n_runs}")
+    if isinstance(g, engine.Prepared) and g.weight != weight:
+        raise ValueError(f"graph was prepared with weight {g.weight!r}, not {weight!r}")
     h, nodes = engine.undirected_simple(g, weight)
     n = len(nodes)
     if n == 0:
         empty = pd.Series(dtype=float)
         return SyndicateResult(pd.Series(dtype=int), empty, empty, np.zeros((0, 0), int), resolution, 0,
                                float("nan"), float("nan"))
-    edges = np.array(h.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    edges = engine.edge_array(h)
     runs = _ensemble(h, edges, n_runs=n_runs, seed=seed, resolution=resolution, backend=backend,
                      batch=batch if adaptive else n_runs)
     seeds = [seed + i for i in range(len(runs))]
@@ -231,6 +233,7 @@ def choose_resolution(g: nx.Graph, grid=(0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0), *
     docstring). Returns one row per resolution: resolution, n_syndicates, mean_nmi,
     mean_stability, modularity, degenerate, chosen.
     """
+    g = engine.prepare(g, weight)  # converted once for the whole grid
     h, nodes = engine.undirected_simple(g, weight)
     n_comp = len(h.connected_components()) if h.vcount() else 0
     rows = []
