@@ -6,7 +6,7 @@ It is used by tests and by the report's privacy check; it is never written to di
 
 >>> names_from_text("Nama lengkap : Fulan Bin Fulanah Tempat lahir : X")
 {'fulan'}
->>> names_from_text("Nama lengkap : Terdakwa II")
+>>> names_from_text("Nama lengkap : TERSANGKA III")
 set()
 """
 
@@ -16,7 +16,8 @@ import re
 from pathlib import Path
 
 _LINE = re.compile(r"Nama\s+lengkap\s*:\s*([^0-9\n]{3,60})", re.IGNORECASE)
-# Where a court withholds a name the identity line reads "Terdakwa I", "Terdakwa II": a placeholder, not a name.
+# Where a court withholds a name the identity line holds only a role and a number (the defendant
+# numbered in Roman figures): a placeholder, not a name.
 _PLACEHOLDER = re.compile(r"^(terdakwa|tersangka|saksi|anak)( [ivx]+| \d+)?\.?$")
 _CUT = re.compile(r"\s+(alias|als\.?|bin|binti|tempat|umur|jenis)\b.*", re.IGNORECASE | re.DOTALL)
 
