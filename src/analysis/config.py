@@ -54,7 +54,7 @@ def out_dir(explicit: str | os.PathLike | None = None) -> Path:
     """Where processed tables go: argument, then ``$TPPO_OUT``, then ``data/processed``."""
     p = Path(explicit or os.environ.get(ENV_OUT) or project_root() / "data" / "processed")
     p.mkdir(parents=True, exist_ok=True)
-    return p
+    return p.resolve()   # absolute: notebooks run in another working directory
 
 
 def reports_dir() -> Path:
