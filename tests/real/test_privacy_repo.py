@@ -5,7 +5,7 @@ import subprocess
 import pandas as pd
 import pytest
 
-from analysis.privacy_names import decision_names, find_names
+from analysis.privacy.names import decision_names, find_names
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@
   out a person. The method is primary cell suppression as in statistical disclosure control
   (Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, ch. 5).
 * ``names_from_decisions`` reads, in memory only, the names written after "Nama lengkap :" in
-  the decisions (the repository's guard list, ``analysis.privacy_names``), and ``scan_files``
+  the decisions (the repository's guard list, ``analysis.privacy.names``), and ``scan_files``
   counts their occurrences in rendered files without ever returning the names themselves.
 
 >>> import pandas as pd
@@ -72,10 +72,10 @@ def suppress_small_cells(df: pd.DataFrame, columns: Iterable[str], threshold: in
 def names_from_decisions(decisions_dir: str | os.PathLike) -> set[str]:
     """Defendant names from the decisions' identity lines, held in memory only.
 
-    Delegates to ``analysis.privacy_names.decision_names`` so that reports are checked
+    Delegates to ``analysis.privacy.names.decision_names`` so that reports are checked
     against exactly the list the repository's own privacy guard uses.
     """
-    from analysis.privacy_names import decision_names
+    from analysis.privacy.names import decision_names
 
     names = decision_names(decisions_dir)
     log.info("privacy guard: %d distinct names read from %s", len(names), decisions_dir)
