@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.extract.mentions import MENTION_COLUMNS, company_key, find_mentions
+from analysis.extract.company_names import company_key
+from analysis.extract.mentions import MENTION_COLUMNS, find_mentions
 from analysis.extract.model import DefendantMention, ParsedDecision
 from analysis.extract.roles import load_roles, roles_near
 
@@ -95,7 +96,7 @@ def test_agency_and_transit_place():
 
 
 def test_company_key_folds_legal_form_and_case():
-    assert company_key("P.T.", "Nusa  Sinar") == "pt nusa sinar"
+    assert company_key("Nusa  Sinar", "P.T.") == "pt nusa sinar"
 
 
 @settings(max_examples=60, deadline=None)

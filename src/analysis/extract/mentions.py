@@ -32,6 +32,7 @@ from importlib import resources
 import pandas as pd
 
 from analysis.extract import roles as _roles
+from analysis.extract.company_names import company_key, is_tail_word
 from analysis.extract.model import ParsedDecision
 from analysis.extract.names import fold, is_initials, split_name
 
@@ -387,16 +388,6 @@ def _defendant_refs(text: str, lo: int, hi: int, n_defendants: int) -> list[dict
     return rows
 
 
-def company_key(kind_word: str, name: str) -> str:
-    """Normalised key of a company name: type word plus folded name words.
-
-    >>> company_key("PT.", "NUSA  Sinar-Perkasa")
-    'pt nusa sinar perkasa'
-    """
-    t = fold(kind_word).replace(" ", "")
-    return f"{t} {fold(name)}".strip()
-
-
 def _company_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozenset(),
                   prose: frozenset[str] = frozenset()) -> list[dict]:
     """Companies after a legal form; ``prose`` words (in lower case 3+ times) may not start a name,
@@ -410,7 +401,7 @@ def _company_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozense
             continue        # "PT. Keesokan harinya": a sentence, not a company
         for w in words:
             bare = w.strip(".,:;")
-            if bare.lower() in _COMPANY_STOP or bare.isdigit():
+            if bare.lower() in _COMPANY_STOP or bare.isdigit() or (keep and is_tail_word(bare)):
                 break
             # "PT NSP Bergerak di bidang ...", "PT Pusat": a title-case word the decision also
             # writes in lower case is prose, not part of the company's name.
@@ -426,7 +417,7 @@ def _company_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozense
             continue
         typ = fold(m.group("type")).replace(" ", "")
         start, end = m.start(), m.start("name") + len(name)
-        rows.append({"kind": "company", "name": f"{typ.upper()} {name.upper()}", "key": company_key(typ, name),
+        rows.append({"kind": "company", "name": f"{typ.upper()} {name.upper()}", "key": company_key(name, typ),
                      "given": name, "aliases": [], "patronym": None, "is_initials": False, "cue": typ,
                      "start": start, "end": end, "defendant_index": None})
     return rows
@@ -443,7 +434,7 @@ def incidental_companies() -> pd.DataFrame:
     right after it (``right``).
 
     >>> sorted(set(incidental_companies()["kind"]))
-    ['bank', 'booking', 'carrier', 'legal_aid', 'publisher']
+    ['bank', 'booking', 'carrier', 'finance', 'legal_aid', 'publisher']
     """
     with resources.files("analysis").joinpath("data/link_incidental_companies.csv").open(encoding="utf-8") as fh:
         df = pd.read_csv(fh, dtype=str, keep_default_na=False)

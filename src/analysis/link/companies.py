@@ -2,7 +2,8 @@
 
 Placement companies are written with or without the dot after ``PT``, in capitals or title
 case, with OCR slips (``Perkara`` for ``Perkasa``) and, once introduced, by their initials.
-``company_core`` drops the legal form so that ``PT.``/``PT``/``P.T.`` compare equal;
+``company_core`` (from ``analysis.extract.company_names``) drops the legal form so that a
+``PT`` and a ``CV`` of one name compare equal;
 ``acronym_map`` finds, across the corpus, the one long name that a short all-letter name
 abbreviates (ambiguous acronyms stay unresolved and go to review);
 ``name_similarity`` scores two cores 0–1.
@@ -24,16 +25,9 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
-LEGAL_FORMS = frozenset({"pt", "cv", "lpk", "p3mi", "pptkis", "pjtki", "blkln", "ud", "yayasan"})
+from analysis.extract.company_names import company_core
+
 ACRONYM_SCORE = 0.9      # a short name that spells exactly one long name's initials
-
-
-def company_core(key: str) -> str:
-    """The company key without its legal form word(s)."""
-    words = key.split()
-    while words and words[0] in LEGAL_FORMS:
-        words = words[1:]
-    return " ".join(words)
 
 
 def is_acronym(core: str) -> bool:
@@ -63,7 +57,8 @@ def acronym_map(cores) -> dict[str, str]:
 
 def name_similarity(a: str, b: str, acronyms: dict[str, str] | None = None) -> float:
     """Similarity 0–1 of two company cores: 1 if equal, ``ACRONYM_SCORE`` if one abbreviates the
-    other, otherwise the rapidfuzz normalised Indel similarity of the two strings.
+    other, otherwise the rapidfuzz normalised Indel similarity of the two strings, with or
+    without their spaces (OCR splits words: ``jasa ba kti agung``).
     """
     if a == b:
         return 1.0
@@ -72,4 +67,4 @@ def name_similarity(a: str, b: str, acronyms: dict[str, str] | None = None) -> f
         return ACRONYM_SCORE
     if is_acronym(a) and is_acronym(b):
         return 0.0          # two different acronyms are two different companies
-    return fuzz.ratio(a, b) / 100.0
+    return max(fuzz.ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", ""))) / 100.0

@@ -32,6 +32,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from analysis.extract.company_names import company_core, same_company_words
 from analysis.extract.names import fold, is_initials, person_key, split_name
 
 SLIP_MIN_LETTERS = 5       # a one-letter slip joins two fugitives' names only from this length on
@@ -139,32 +140,34 @@ def _one_slip_fugitive(key: str, pool: list[dict]) -> dict | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _company_core(key: str) -> str:
-    return key.split(" ", 1)[1] if " " in key else key
-
-
 def _match_company(m: dict, ents: list[dict]) -> dict | None:
-    core = _company_core(m["key"])
+    core = company_core(m["key"])
     pool = [e for e in ents if e["kind"] == "company"]
-    hits = [e for e in pool if core in {_company_core(k) for k in e["keys"]}]
+    hits = [e for e in pool if core in {company_core(k) for k in e["keys"]}]
     if len(hits) == 1:
         return hits[0]
     if " " not in core and 2 <= len(core) <= 6:
-        hits = [e for e in pool if any(initials_of(_company_core(k)) == core for k in e["keys"] if " " in _company_core(k))]
+        hits = [e for e in pool if any(initials_of(company_core(k)) == core for k in e["keys"] if " " in company_core(k))]
         if len(hits) == 1:
             return hits[0]
     if len(core) >= 6:
-        good = [e for e in pool if fuzz.ratio(core, _company_core(e["key"])) >= COMPANY_FUZZY_MIN]
+        flat = core.replace(" ", "")
+        good = [e for e in pool if max(fuzz.ratio(core, company_core(e["key"])),
+                                       fuzz.ratio(flat, company_core(e["key"]).replace(" ", ""))) >= COMPANY_FUZZY_MIN]
         if len(good) == 1:
             return good[0]
-    # A shortened name ("PT Nusa Sinar" cut before a word the decision also uses as prose)
-    # joins the one longer name it begins.
+    # A shortened or lengthened form ("PT Nusa Sinar" cut before a word the decision also uses
+    # as prose, "LPK Kaori Gerung" with the office's place) joins the one company it shares a
+    # beginning or a distinctive first word with.
     words = core.split()
     if words:
-        hits = [e for e in pool if any(_company_core(k).split()[:len(words)] == words
-                                       and len(_company_core(k).split()) > len(words) for k in e["keys"])]
+        hits = [e for e in pool if any(company_core(k).split()[:len(words)] == words
+                                       and len(company_core(k).split()) > len(words) for k in e["keys"])]
         if len(hits) == 1:
             return hits[0]
+    hits = [e for e in pool if any(same_company_words(core, company_core(k)) for k in e["keys"])]
+    if len(hits) == 1:
+        return hits[0]
     return None
 
 
@@ -266,7 +269,7 @@ def resolve_within_case(mentions: pd.DataFrame, defendants: list | None = None) 
             # legal form its mentions use most ("PT X" over a "BLKLN X" said less often).
             names = e.get("names", {})
             if names:
-                fullest = min(names, key=lambda k: (-len(_company_core(k).split()), -e["counts"].get(k, 0), len(k), k))
+                fullest = min(names, key=lambda k: (-len(company_core(k).split()), -e["counts"].get(k, 0), len(k), k))
                 e["name"] = names[fullest]
         rows.append({"source_file": src, "case_id": case, "entity": e["entity"], "kind": e["kind"], "key": e["key"],
                      "keys": full, "patronym": e["patronym"], "roles": roles,
