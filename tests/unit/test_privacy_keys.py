@@ -12,6 +12,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_decision_fields import TWO_DEFENDANTS
 
 from analysis.cli import main
@@ -257,3 +259,14 @@ def test_bad_key_exits_2_and_leaves_tables_untouched(env, command, two_decisions
     assert err.startswith(f"tppo {command}: pseudonym key") and "\n" not in err
     assert sorted(p.name for p in out.iterdir()) == ["cases.parquet"]
     assert (out / "cases.parquet").read_bytes() == b"old table"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80) | st.text(alphabet="0123456789abcdefABCDEF \n\t", max_size=80))
+def test_any_key_text_is_accepted_whole_or_refused_in_one_line(text):
+    try:
+        key = ps.parse_key(text)
+    except ps.KeyProblem as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert len(key) >= 32 and set(key.decode()) <= set("0123456789abcdef") and key.decode() == text.strip().lower()
