@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import hashlib
 import hmac
 import multiprocessing as mp
@@ -270,3 +271,9 @@ def test_any_key_text_is_accepted_whole_or_refused_in_one_line(text):
         assert "\n" not in str(exc)
     else:
         assert len(key) >= 32 and set(key.decode()) <= set("0123456789abcdef") and key.decode() == text.strip().lower()
+
+
+def test_docstring_examples(key_file, monkeypatch):
+    monkeypatch.setenv("TPPO_KEY", KEY)
+    result = doctest.testmod(ps, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 10 and result.failed == 0
