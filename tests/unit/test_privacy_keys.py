@@ -144,12 +144,12 @@ def test_workers_use_the_key_they_are_handed_never_the_file(tmp_path, key_file, 
     monkeypatch.delenv("TPPO_KEY")
     monkeypatch.setenv("TPPO_KEY_FILE", str(tmp_path / "empty.key"))
     (tmp_path / "empty.key").write_text("")   # a worker reading the file would be refused
-    want = [ps.pseudonym(x, key=key) for x in ("ani", "budi")]
+    want = [ps.pseudonym(x, key=key) for x in ("sekar", "rara")]
     with ProcessPoolExecutor(2, mp_context=mp.get_context("fork"), initializer=ps.use_key, initargs=(key,)) as pool:
-        assert list(pool.map(ps.pseudonym, ["ani", "budi"])) == want
+        assert list(pool.map(ps.pseudonym, ["sekar", "rara"])) == want
     with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:   # without the key handed over
         with pytest.raises(ps.KeyProblem, match="is empty"):
-            list(pool.map(ps.pseudonym, ["ani"]))
+            list(pool.map(ps.pseudonym, ["sekar"]))
 
 
 # ---------------------------------------------------------------- fingerprint, labels, uniqueness
@@ -179,9 +179,9 @@ def test_build_stamp_sees_a_change_of_key(tmp_path, key_file, monkeypatch):
 
 def test_pseudonyms_have_48_bits_or_more():
     k = KEY.encode()
-    want = hmac.new(k, b"person\x1fani wulandari", hashlib.sha256).hexdigest()[:12]
-    assert ps.pseudonym("ani wulandari", key=k) == f"P-{want}"
-    assert ps.pseudonym("ani wulandari", "victim", key=k).startswith("V-")
+    want = hmac.new(k, b"person\x1fsekar pramesti", hashlib.sha256).hexdigest()[:12]
+    assert ps.pseudonym("sekar pramesti", key=k) == f"P-{want}"
+    assert ps.pseudonym("sekar pramesti", "victim", key=k).startswith("V-")
     assert len(ps.pseudonym("x", key=k, length=20)) == 22
     with pytest.raises(ValueError, match="at least 12"):
         ps.pseudonym("x", key=k, length=8)
@@ -203,17 +203,17 @@ def _entities(rows):
 def test_actor_ids_stay_distinct_for_two_people_of_one_name(monkeypatch):
     monkeypatch.setenv("TPPO_KEY", KEY)
     ents = _entities([
-        ("a#1", "person", ["recruiter"], "ani wulandari", "1/X", ""),
-        ("a#2", "person", ["sponsor"], "ani wulandari", "1/X", ""),     # same name, same first case
-        ("b#1", "person", ["recruiter"], "ani wulandari", "2/X", ""),
-        ("b#2", "person", ["fugitive"], "dewi lestari", "2/X", ""),
+        ("a#1", "person", ["recruiter"], "sekar pramesti", "1/X", ""),
+        ("a#2", "person", ["sponsor"], "sekar pramesti", "1/X", ""),     # same name, same first case
+        ("b#1", "person", ["recruiter"], "sekar pramesti", "2/X", ""),
+        ("b#2", "person", ["fugitive"], "rara anindita", "2/X", ""),
     ])
     roots = dict(zip(ents["entity"], ents["entity"]))
     ids = _assign_ids(ents, roots)
     assert len(set(ids.values())) == 4
-    assert ids["b#2"] == ps.pseudonym("dewi lestari")
-    assert ids["b#1"] == ps.pseudonym("ani wulandari|2/X")
-    assert ids["a#1"] == ps.pseudonym("ani wulandari|1/X|a#1")
+    assert ids["b#2"] == ps.pseudonym("rara anindita")
+    assert ids["b#1"] == ps.pseudonym("sekar pramesti|2/X")
+    assert ids["a#1"] == ps.pseudonym("sekar pramesti|1/X|a#1")
     # a hash that collided would be refused, not merged
     monkeypatch.setattr("analysis.link.actors.pseudonym", lambda text, kind="person": "P-000000000000")
     with pytest.raises(ps.PseudonymCollision):

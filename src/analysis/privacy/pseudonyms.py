@@ -36,7 +36,7 @@ Labels
 which two distinct identities got one label: a collision is an error, never a silent merge.
 
 >>> k = b"0123456789abcdef0123456789abcdef"
->>> p = pseudonym("budi santoso", kind="person", key=k)
+>>> p = pseudonym("sekar pramesti", kind="person", key=k)
 >>> p.startswith("P-") and len(p) == 14
 True
 >>> parse_key("  0123456789ABCDEF0123456789abcdef\\n") == k
