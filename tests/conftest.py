@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 # Tests use their own key so that pseudonyms are reproducible and no developer key is touched.
-os.environ.setdefault("TPPO_KEY", "test-key-not-secret")
+os.environ.setdefault("TPPO_KEY", "7e57" * 8)  # 32 hex digits: the shortest key accepted
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -58,7 +58,7 @@ def test_no_defendant_name_in_any_output_table(linked):
         persons_only = [n for n in leaked if not res["actors"]["label"].map(fold).str.contains(n, regex=False).any()]
         assert persons_only == [], (table, len(persons_only))
     persons = res["actors"].loc[res["actors"]["kind"] == "person"]
-    assert persons["label"].str.match(r"^[PV]-[0-9a-f]{8}$").all()
+    assert persons["label"].str.match(r"^[PV]-[0-9a-f]{12}$").all()
 
 
 def test_split_trials_link_and_counts(linked):

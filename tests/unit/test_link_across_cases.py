@@ -54,7 +54,7 @@ def test_victims_are_pseudonymised_per_decision():
     res = link_decisions(corpus())
     victims = res["actors"].loc[res["actors"]["roles"].map(lambda r: r == ["victim"])]
     assert len(victims) == 5
-    assert victims["label"].str.match(r"^V-[0-9a-f]{8}$").all()
+    assert victims["label"].str.match(r"^V-[0-9a-f]{12}$").all()
 
 
 def test_ties_and_review_carry_no_names():

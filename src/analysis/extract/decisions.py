@@ -61,7 +61,7 @@ from analysis.extract.courts import court_province
 from analysis.extract.model import DefendantMention, ParsedDecision
 from analysis.extract.names import is_initials
 from analysis.extract.sections import split_sections
-from analysis.privacy import pseudonym
+from analysis.privacy import pseudonym, secret_key, use_key
 from analysis.sources.decisions import (
     Reject,
     check_complete,
@@ -112,8 +112,12 @@ def _decision_date(closing: str, earlier: str = ""):
 
 
 def _person_id(d: DefendantMention, case_id: str, i: int) -> tuple[str, bool]:
+    """A defendant's id before cross-case linking: name and case, so that two people of one
+    name in two decisions never share it. The linking step then gives every defendant the
+    actor id of the person it resolved them to (one id across decisions only when it linked
+    them)."""
     if d.person_key and not is_initials(d.name):
-        return pseudonym(d.person_key, "person"), False
+        return pseudonym(f"{d.person_key}|{case_id}", "person"), False
     # Name withheld by the court ("Nama lengkap : TERDAKWA") or only initials: a per-case key.
     return pseudonym(f"{case_id}#{i + 1}", "person"), True
 
@@ -307,9 +311,10 @@ def _run(files: list[Path], workers: int | None, prepare: bool = False) -> list[
     workers = workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(files)))
     job = _parse_and_prepare if prepare else parse_decision
+    key = secret_key()   # loaded (or refused) here, once; workers are handed it and never read the key file
     if workers == 1:
         return [job(f) for f in files]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=use_key, initargs=(key,)) as pool:
         return list(pool.map(job, files, chunksize=4))
 
 
@@ -317,6 +322,7 @@ def process_decisions(folder: str | Path, workers: int | None = None, *, link: b
     """Every file in ``folder`` to ``{"cases", "defendants", "rejects"}`` (plus the linking
     step's tables when it is available and ``link`` is true). Should the linking step fail,
     the case tables are still returned, with a ``rejects`` row (stage ``link``) saying why."""
+    secret_key()   # a missing, unreadable or weak key stops the run here (KeyProblem), before any work
     files = list_decision_files(folder)
     results = _run(files, workers, prepare=link)
     parsed = [r for r in results if isinstance(r, ParsedDecision)]

@@ -8,10 +8,13 @@ only by pseudonym. ``link_decisions`` does the same work and also returns the in
 mention → actor map that accuracy checks need.
 
 Identifiers: a person's ``actor_id`` and ``label`` are ``privacy.pseudonym`` of the cluster's
-canonical name key (the defendant's key when the cluster holds a defendant, so defendants
-keep the person_id the identity block gave them; a name shared by two clusters gets the
-first case id appended before hashing). Victims are pseudonymised per decision (``V-…``)
-and never linked across decisions. Companies, places and agencies carry their names.
+canonical name key (the defendant's key when the cluster holds a defendant; a name shared by
+two clusters gets the first case id appended before hashing, and the entity id too when that
+is shared as well). Distinct clusters always get distinct ids (``privacy.check_unique``
+raises otherwise). Each defendant's ``person_id`` becomes the actor id of the person the
+defendant was resolved to, so one id spans decisions only where the linker joined them.
+Victims are pseudonymised per decision (``V-…``) and never linked across decisions.
+Companies, places and agencies carry their names.
 
 >>> from analysis.extract.model import ParsedDecision, DefendantMention
 >>> t = ("Terdakwa SURYAWIGUNA TAMBAKBOYO bersama Sdr. MANIKMAYA (DPO) merekrut saksi korban NAWANGWULAN untuk "
@@ -40,7 +43,7 @@ from analysis.link import across_cases
 from analysis.link.across_cases import LOWER, UPPER
 from analysis.link.ties import TIE_COLUMNS, sentence_ties, structural_ties
 from analysis.link.within_case import ENTITY_COLUMNS, records, resolve_within_case
-from analysis.privacy import pseudonym
+from analysis.privacy import check_unique, pseudonym
 
 log = logging.getLogger(__name__)
 
@@ -238,15 +241,22 @@ def _assign_ids(entities: pd.DataFrame, roots: dict[str, str]) -> dict[str, str]
         else:
             key_of[root] = (kind, keys[i0])
     used = Counter(key_of.values())
-    out = {}
+    texts = {}
     for root, (kind, key) in key_of.items():
-        if kind == "fixed":
-            out[root] = key if key.startswith("P-") else pseudonym(key, kind="person")
-            continue
-        if not key:
+        if kind != "fixed" and not key:
             key = f"{root}"          # nothing of a name is left: an id of its own, never shared
-        text = key if used[(kind, key)] == 1 else f"{key}|{first_case[root]}"
-        out[root] = pseudonym(text, kind=kind)
+        texts[root] = (kind, key if kind == "fixed" or used[(kind, key)] == 1 else f"{key}|{first_case[root]}")
+    # Two clusters of one name whose first decision is also the same: the entity id tells them apart.
+    again = Counter(texts.values())
+    out, rows = {}, []
+    for root, (kind, text) in texts.items():
+        if kind == "fixed":
+            out[root] = text if text.startswith("P-") else pseudonym(text, kind="person")
+        else:
+            out[root] = pseudonym(text if again[(kind, text)] == 1 else f"{text}|{root}", kind=kind)
+        rows.append((root, out[root]))
+    # Distinct clusters must keep distinct ids: a shared id would merge them silently.
+    check_unique(pd.DataFrame(rows, columns=["root", "actor_id"]), "root", "actor_id")
     return out
 
 
@@ -359,21 +369,16 @@ def _review_table(scored: pd.DataFrame, entities: pd.DataFrame, upper: float) ->
 
 
 def _relink_defendants(defendants: pd.DataFrame, parsed: list[ParsedDecision], entities: pd.DataFrame) -> pd.DataFrame:
-    """Replace each defendant's ``person_id`` by the linked actor_id (matched on case and identity-block order)."""
+    """Replace each defendant's ``person_id`` by the linked actor_id (matched on case and identity-block order,
+    ``defendant_no``); a defendant the linker did not see keeps its name-and-case id."""
     if defendants is None or not len(defendants) or not len(entities):
         return defendants
     key = entities.loc[entities["defendant_index"].notna()]
-    by_case = {(c, int(i)): a for c, i, a in zip(key["case_id"], key["defendant_index"], key["actor_id"])}
-    old_to_new: dict[tuple[str, str], str] = {}
-    for doc in parsed:
-        case = doc.case_id or doc.source_file
-        for i, d in enumerate(doc.defendants):
-            new = by_case.get((case, i))
-            old = d.person_id or (pseudonym(d.person_key) if d.person_key else None)
-            if new and old:
-                old_to_new[(case, old)] = new
+    by_case = {(c, int(i) + 1): a for c, i, a in zip(key["case_id"], key["defendant_index"], key["actor_id"])
+               if isinstance(a, str) and a}
     out = defendants.copy()
-    out["person_id"] = [old_to_new.get((c, p), p) for c, p in zip(out["case_id"], out["person_id"])]
+    out["person_id"] = [by_case.get((c, int(n)), p) for c, n, p in
+                        zip(out["case_id"], out["defendant_no"], out["person_id"])]
     return out
 
 

@@ -1,10 +1,12 @@
 """Decide whether the processed tables must be rebuilt before a report is rendered.
 
 A stamp file in the processed folder records a checksum of every input file and of the
-code that builds the tables (everything in ``src/analysis`` except this ``report`` package).
-The tables are rebuilt when a table is missing or either checksum changed — the same rule
+code that builds the tables (everything in ``src/analysis`` except this ``report`` package),
+and the fingerprint of the pseudonym key (``privacy.key_fingerprint``, never the key).
+The tables are rebuilt when a table is missing or any of these changed — the same rule
 a build system uses, with content hashes instead of modification times so that a fresh
-checkout or copy does not trigger a rebuild.
+checkout or copy does not trigger a rebuild, while tables pseudonymised under another key
+are.
 
 >>> import tempfile, pathlib
 >>> data, out = pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp())
@@ -62,7 +64,9 @@ def code_checksum(package_dir: str | os.PathLike | None = None) -> str:
 
 
 def _current(data_dir, package_dir) -> dict:
-    return {"inputs": input_checksums(data_dir), "code": code_checksum(package_dir)}
+    from analysis.privacy import key_fingerprint
+
+    return {"inputs": input_checksums(data_dir), "code": code_checksum(package_dir), "key": key_fingerprint()}
 
 
 def needs_build(data_dir: str | os.PathLike, out_dir: str | os.PathLike,
@@ -88,11 +92,13 @@ def needs_build(data_dir: str | os.PathLike, out_dir: str | os.PathLike,
         return True, "inputs changed: " + ", ".join(changed[:3]) + more
     if old.get("code") != new["code"]:
         return True, "code changed"
+    if old.get("key") != new["key"]:
+        return True, "pseudonym key changed"
     return False, "tables are up to date"
 
 
 def write_stamp(data_dir: str | os.PathLike, out_dir: str | os.PathLike,
                 package_dir: str | os.PathLike | None = None) -> Path:
-    """Record the current input and code checksums beside the tables (after a successful build)."""
+    """Record the current input and code checksums and key fingerprint beside the tables (after a successful build)."""
     return write_text(json.dumps(_current(data_dir, package_dir), indent=1, sort_keys=True),
                       Path(out_dir) / STAMP)
