@@ -205,7 +205,7 @@ def _permutation_null(a_idx, c_idx, codes, gb, sizes, observed, *, n_perm, rng, 
         x = _role_counts(seqs[:, pa], seqs[:, pc], gb).astype(float)
         mean = prob @ x
         sd = np.sqrt(np.maximum(prob @ (x - mean) ** 2, 0))
-        p = prob @ (x >= observed[None, :] - 1e-9)
+        p = np.clip(prob @ (x >= observed[None, :] - 1e-9), 0.0, 1.0)
         return mean, sd, p, "exact"
     xs = []
     for start in range(0, n_perm, batch):
@@ -224,8 +224,9 @@ def gould_fernandez(g: nx.Graph, groups: Mapping | str, *, null: str = "binomial
     have a group (missing -> ``KeyError`` naming the nodes). Self-loops and parallel edges
     are ignored. Returns columns ``<role>``, ``total``, ``exp_<role>``, ``z_<role>`` and
     ``p_<role>`` for each role in ``ROLES`` and ``null`` (how the null was obtained: the
-    ``binomial`` approximation, or the permutation null ``exact`` / ``monte_carlo``), indexed
-    by node. Brokers with no brokered pair get NaN z and p.
+    ``binomial`` approximation, or the permutation null ``exact`` / ``monte_carlo``; ``none``
+    for actors that broker nothing), indexed by node. Actors with no brokered pair get NaN z
+    and p.
 
     >>> g = nx.DiGraph([("a", "b"), ("b", "c"), ("d", "b")])
     >>> t = gould_fernandez(g, {"a": "X", "b": "X", "c": "Y", "d": "Y"}, null="permutation")
@@ -250,7 +251,7 @@ def gould_fernandez(g: nx.Graph, groups: Mapping | str, *, null: str = "binomial
     exp = np.full((n, len(ROLES)), np.nan)
     sd = np.full((n, len(ROLES)), np.nan)
     pval = np.full((n, len(ROLES)), np.nan)
-    method = np.array(["binomial"] * n, dtype=object)
+    method = np.array([null if null == "binomial" else "none"] * n, dtype=object)
     sizes = {c: int(sizes_arr[i]) for i, c in enumerate(cats)}
     probs = {i: role_probabilities(sizes, c) for i, c in enumerate(cats)}
     pr = np.array([[probs[codes[i]][r] for r in ROLES] for i in range(n)], dtype=float).reshape(n, len(ROLES))

@@ -315,11 +315,13 @@ def qap_table(layers: Mapping[str, nx.Graph], *, n_perm: int = 1000, seed: int =
 
 
 def significance_table(g: nx.Graph, *, layers: Mapping[str, nx.Graph] | None = None, n_sim: int = 1000,
-                       n_sim_paths: int = 200, seed: int = 0) -> pd.DataFrame:
+                       n_sim_paths: int = 100, seed: int = 0) -> pd.DataFrame:
     """The network-level tests the build reports, as one long table (``RESULT_COLUMNS`` plus
     ``layer_a``/``layer_b`` for QAP rows): CUG of density (``size``) and of degree
     centralization (``edges``) with ``n_sim`` draws, CUG of betweenness centralization
-    (``edges``) with ``n_sim_paths`` draws (each needs all shortest paths), and, when
+    (``edges``) with ``n_sim_paths`` draws (each needs all shortest paths: about 0.3 s on a
+    random graph of 1,300 actors and 3,200 ties, so 100 draws keep the table under a
+    minute; the p-value then resolves 0.01), and, when
     ``layers`` are given, QAP correlation between every pair of layers.
 
     >>> t = significance_table(nx.star_graph(5), n_sim=100, n_sim_paths=20)
