@@ -177,3 +177,24 @@ def test_binomial_p_value_by_hand(example):
     # b: coordinator 1 of 6 pairs with p = 0.1 -> P(X >= 1) = 1 - 0.9^6
     assert t.loc["b", "p_coordinator"] == pytest.approx(1 - 0.9 ** 6)
     assert (t["null"] == "binomial").all()
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=3, max_value=9), st.floats(min_value=0.1, max_value=0.6),
+       st.integers(min_value=0, max_value=10_000), st.integers(min_value=1, max_value=3))
+def test_permutation_means_equal_the_analytic_expectation(n, p, seed, n_groups):
+    """Under the permutation null each pair is a random ordered pair of distinct others, so
+    the null mean of every role count is T_b times the role's probability, whichever null."""
+    g = nx.gnp_random_graph(n, p, directed=True, seed=seed)
+    groups = {v: v % n_groups for v in g}
+    perm = gould_fernandez(g, groups, null="permutation")
+    binom = gould_fernandez(g, groups)
+    assert (perm[ROLES] == binom[ROLES]).all().all()
+    exact = perm["null"] == "exact"
+    cols = [f"exp_{r}" for r in ROLES]
+    assert np.allclose(perm.loc[exact, cols].to_numpy(dtype=float), binom.loc[exact, cols].to_numpy(dtype=float))
+    assert set(perm.loc[perm["total"] == 0, "null"]) <= {"none"}

@@ -283,3 +283,41 @@ def test_triad_census_undirected_and_by_hand():
     assert t["201"] == 1 and t.sum() == 1
     t = triad_census(nx.DiGraph([(0, 1), (1, 2), (0, 2)]))
     assert t["030T"] == 1 and t.sum() == 1
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from analysis.network.measures import network_table  # noqa: E402
+
+
+@st.composite
+def small_graphs(draw, directed=False):
+    n = draw(st.integers(min_value=0, max_value=12))
+    pairs = [(i, j) for i in range(n) for j in range(n) if i != j and (directed or i < j)]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True)) if pairs else []
+    g = nx.DiGraph() if directed else nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(chosen)
+    return g
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_graphs(), st.booleans())
+def test_whole_network_measures_stay_in_range(g, directed):
+    if directed:
+        g = g.to_directed()
+    n = g.number_of_nodes()
+    t = network_table(g).iloc[0]
+    assert t["n_actors"] == n
+    for m in ("degree", "betweenness", "closeness"):
+        c = t[f"{m}_centralization"]
+        assert (math.isnan(c) and n < 3) or -1e-9 <= c <= 1 + 1e-9
+    if n >= 2:
+        assert 0 <= t["density"] <= 1
+    census = triad_census(g)
+    assert census.sum() == n * (n - 1) * (n - 2) // 6
+    grp = {v: v % 3 for v in g}
+    ei = ei_index(g, grp)
+    vals = ei["ei"].dropna()
+    assert ((vals >= -1) & (vals <= 1)).all()

@@ -446,3 +446,22 @@ def triad_census(g: nx.Graph) -> pd.Series:
     d = g if g.is_directed() else g.to_directed()
     h, _ = engine.to_igraph(d)
     return pd.Series(list(h.triad_census()), index=list(TRIAD_TYPES), name="count", dtype="int64")
+
+
+def network_table(g: nx.Graph, name: str = "network") -> pd.DataFrame:
+    """Whole-network measures in one row indexed by ``name``: actors, ties (binary, loops
+    dropped), density, connected components (weak, if directed), Freeman degree, betweenness
+    and closeness centralization (``centralization``) and transitivity on the undirected view.
+
+    >>> t = network_table(nx.star_graph(4), "star")
+    >>> t.loc["star", ["n_actors", "n_ties", "degree_centralization"]].tolist()
+    [5.0, 4.0, 1.0]
+    """
+    g = _clean(g)
+    und = nx.Graph(g.to_undirected()) if g.is_directed() else g
+    row = {"n_actors": g.number_of_nodes(), "n_ties": g.number_of_edges(), "density": density(g),
+           "n_components": nx.number_connected_components(und) if len(und) else 0}
+    for m in CENTRALIZATION_MEASURES:
+        row[f"{m}_centralization"] = centralization(g, m)
+    row["transitivity"] = nx.transitivity(und) if len(und) else float("nan")
+    return pd.DataFrame([row], index=pd.Index([name], name="network")).astype(float)
