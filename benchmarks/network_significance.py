@@ -146,7 +146,7 @@ def main(argv=None) -> str:
 
     processed = Path(a.processed) if a.processed else out_dir()
     g, d, groups, layers, what = load(processed, a.data)
-    print(f"network: {what}; co-mention graph {g.number_of_nodes()} actors, {g.number_of_edges()} ties; "
+    print(f"network: {what}; CUG graph {g.number_of_nodes()} actors, {g.number_of_edges()} ties; "
           f"tie graph {d.number_of_edges()} ties; {len(layers)} relation layers")
 
     cpu0, wall0 = time.process_time(), time.perf_counter()
