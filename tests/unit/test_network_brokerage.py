@@ -81,3 +81,120 @@ def test_undirected_counts_both_directions_and_ignores_selfloops():
 def test_empty_graph():
     t = gould_fernandez(nx.DiGraph(), {})
     assert len(t) == 0 and list(t.columns[:5]) == ROLES
+
+
+# --- permutation null ---------------------------------------------------------------------
+
+import itertools  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+
+def _enumerated_null(g, groups, broker):
+    """Every distinct relabelling of the other actors (group sizes fixed, broker fixed):
+    the exact permutation distribution of the broker's five role counts, by brute force."""
+    others = [v for v in g if v != broker]
+    rows = []
+    for perm in set(itertools.permutations([groups[v] for v in others])):
+        relabelled = dict(zip(others, perm))
+        relabelled[broker] = groups[broker]
+        rows.append(gould_fernandez(g, relabelled).loc[broker, ROLES].to_numpy(dtype=float))
+    return np.array(rows)
+
+
+@pytest.fixture(scope="module")
+def small():
+    g = nx.gnp_random_graph(8, 0.35, directed=True, seed=5)
+    groups = {v: "ABC"[v % 3] for v in g}
+    return g, groups
+
+
+def test_permutation_by_hand():
+    # b's pairs: a-b-c (X,X,Y representative) and d-b-c (Y,X,Y itinerant). The others carry
+    # labels {X, Y, Y}: representative count is 1 exactly when a or d gets the X (p = 2/3).
+    g = nx.DiGraph([("a", "b"), ("b", "c"), ("d", "b")])
+    t = gould_fernandez(g, {"a": "X", "b": "X", "c": "Y", "d": "Y"}, null="permutation")
+    assert t.loc["b", "null"] == "exact"
+    assert t.loc["b", "exp_representative"] == pytest.approx(2 / 3)
+    assert t.loc["b", "z_representative"] == pytest.approx((1 - 2 / 3) / math.sqrt(2 / 9))
+    assert t.loc["b", "p_representative"] == pytest.approx(2 / 3)
+    assert t.loc["b", "p_itinerant"] == pytest.approx(2 / 3)  # c is Y and one of a, d is Y: unless c gets the X
+    assert math.isnan(t.loc["a", "z_coordinator"]) and math.isnan(t.loc["a", "p_coordinator"])
+
+
+def test_exact_null_equals_brute_force_enumeration(small):
+    g, groups = small
+    t = gould_fernandez(g, groups, null="permutation")
+    for b in t.index[t["total"] > 0][:3]:
+        assert t.loc[b, "null"] == "exact"
+        xs = _enumerated_null(g, groups, b)
+        obs = t.loc[b, ROLES].to_numpy(dtype=float)
+        assert t.loc[b, [f"exp_{r}" for r in ROLES]].to_numpy(dtype=float) == pytest.approx(xs.mean(axis=0))
+        assert t.loc[b, [f"p_{r}" for r in ROLES]].to_numpy(dtype=float) == pytest.approx((xs >= obs).mean(axis=0))
+        sd = xs.std(axis=0)
+        for j, r in enumerate(ROLES):
+            z = t.loc[b, f"z_{r}"]
+            if sd[j] > 0:
+                assert z == pytest.approx((obs[j] - xs[:, j].mean()) / sd[j])
+
+
+def test_monte_carlo_z_spread_within_ten_percent_of_exact(small):
+    """The spread implied by the z-scores, (observed - expected) / z, matches the exact
+    permutation spread within 10 % for every role; the binomial approximation does not."""
+    g, groups = small
+    b = gould_fernandez(g, groups)["total"].idxmax()
+    xs = _enumerated_null(g, groups, b)
+    exact_sd = xs.std(axis=0)
+    mc = gould_fernandez(g, groups, null="permutation", max_exact=0, n_perm=4000, seed=1)
+    binom = gould_fernandez(g, groups)
+    assert mc.loc[b, "null"] == "monte_carlo"
+    binom_off = []
+    for j, r in enumerate(ROLES):
+        obs = mc.loc[b, r]
+        if exact_sd[j] == 0 or obs == mc.loc[b, f"exp_{r}"]:
+            continue
+        implied = (obs - mc.loc[b, f"exp_{r}"]) / mc.loc[b, f"z_{r}"]
+        assert implied == pytest.approx(exact_sd[j], rel=0.10), r
+        implied_binom = (obs - binom.loc[b, f"exp_{r}"]) / binom.loc[b, f"z_{r}"]
+        binom_off.append(abs(implied_binom / exact_sd[j] - 1))
+    assert max(binom_off) > 0.10
+
+
+def test_monte_carlo_is_seeded_and_p_in_range(small):
+    g, groups = small
+    a = gould_fernandez(g, groups, null="permutation", max_exact=0, n_perm=300, seed=4)
+    b = gould_fernandez(g, groups, null="permutation", max_exact=0, n_perm=300, seed=4)
+    pd_cols = [f"p_{r}" for r in ROLES]
+    assert a[pd_cols].equals(b[pd_cols])
+    p = a.loc[a["total"] > 0, pd_cols].to_numpy()
+    assert ((p > 0) & (p <= 1)).all()  # (1 + k) / (R + 1) is never 0
+    with pytest.raises(ValueError, match="null"):
+        gould_fernandez(g, groups, null="normal")
+
+
+def test_binomial_p_value_by_hand(example):
+    t = gould_fernandez(*example)
+    # b: coordinator 1 of 6 pairs with p = 0.1 -> P(X >= 1) = 1 - 0.9^6
+    assert t.loc["b", "p_coordinator"] == pytest.approx(1 - 0.9 ** 6)
+    assert (t["null"] == "binomial").all()
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=3, max_value=9), st.floats(min_value=0.1, max_value=0.6),
+       st.integers(min_value=0, max_value=10_000), st.integers(min_value=1, max_value=3))
+def test_permutation_means_equal_the_analytic_expectation(n, p, seed, n_groups):
+    """Under the permutation null each pair is a random ordered pair of distinct others, so
+    the null mean of every role count is T_b times the role's probability, whichever null."""
+    g = nx.gnp_random_graph(n, p, directed=True, seed=seed)
+    groups = {v: v % n_groups for v in g}
+    perm = gould_fernandez(g, groups, null="permutation")
+    binom = gould_fernandez(g, groups)
+    assert (perm[ROLES] == binom[ROLES]).all().all()
+    exact = perm["null"] == "exact"
+    cols = [f"exp_{r}" for r in ROLES]
+    assert np.allclose(perm.loc[exact, cols].to_numpy(dtype=float), binom.loc[exact, cols].to_numpy(dtype=float))
+    assert set(perm.loc[perm["total"] == 0, "null"]) <= {"none"}

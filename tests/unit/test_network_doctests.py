@@ -6,7 +6,7 @@ import importlib
 import pytest
 
 MODULES = ["loaders", "graphs", "engine", "measures", "brokerage", "syndicates", "disruption", "robustness",
-           "temporal", "export", "tables"]
+           "temporal", "export", "tables", "significance", "positions"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -8,7 +8,10 @@ Modules, each with one job:
   projection, place flows), TIP source ranks, agency co-action;
 * ``engine`` — igraph behind networkx-in, pandas-out functions;
 * ``measures`` and ``brokerage`` — centralities, constraint, cores, core–periphery,
-  Gould–Fernandez brokerage;
+  Freeman centralization, Burt's effective size, E–I index, assortativity, triad census,
+  Gould–Fernandez brokerage with its permutation null;
+* ``significance`` — CUG tests and QAP correlation between relation layers;
+* ``positions`` — structurally and role-equivalent positions;
 * ``syndicates`` — consensus Leiden communities with stability;
 * ``disruption``, ``robustness``, ``temporal`` — removal strategies, missing data, time;
 * ``export`` — GEXF, GraphML, JSON and a standalone HTML view;
