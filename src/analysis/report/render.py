@@ -10,7 +10,9 @@ Steps, each logged with its time:
    page without code (``reports/policy/NN_*.html``) (``convert``);
 4. explorer — ``reports/explorer.html``, the offline network explorer (``explorer``);
 5. brief — ``reports/policy_brief.pdf``, the policy brief printed by headless Chromium;
-6. privacy — every rendered text file is checked for the decisions' names (``privacy_checks``);
+6. privacy — every rendered text file is checked for the decisions' names and for paths of
+   the building machine (``privacy_checks``); folders reach the notebooks through the
+   environment, and paths in their output are replaced by placeholders;
 7. index — ``reports/index.html`` linking everything.
 
 >>> load_params()["parameters"]["small_cell_threshold"]
@@ -163,6 +165,17 @@ def _scan(reports: Path, names: list[str]) -> None:
     log.info("privacy scan: %d rendered files, no decision names", len(hits))
 
 
+def _scan_paths(reports: Path, paths: dict[str, str]) -> None:
+    files = [p for p in reports.rglob("*") if p.is_file()]
+    hits = privacy_checks.scan_paths(files, paths)
+    bad = hits[hits["hits"] > 0]
+    if len(bad):
+        listing = ", ".join(f"{Path(f).relative_to(reports)} ({', '.join(found)})"
+                            for f, found in zip(bad["file"], bad["paths"]))
+        raise PrivacyLeak(f"privacy check failed: paths of the building machine appear in {listing}")
+    log.info("path scan: %d rendered files, no paths of the building machine", len(hits))
+
+
 def _readable(reports: Path) -> None:
     """Atomic writes create files readable by their owner only; rendered pages are for everyone."""
     umask = os.umask(0)
@@ -191,13 +204,17 @@ def run(params: str | os.PathLike | dict | None = None, data: str | os.PathLike 
         log.info("tables: %s", result.tables)
 
     sources = execute.notebook_sources(only=only or p.get("notebooks"))
-    nb_params = {**p["parameters"], "data_dir": str(data_dir), "processed_dir": str(out_dir),
-                 "figures_dir": str(fig_dir), "reports_dir": str(reports)}
+    # Folders go to the kernel through its environment: injected as parameters they would be
+    # printed, with the machine's absolute paths, at the top of every rendered page.
+    nb_params = dict(p["parameters"])
+    nb_env = {config.ENV_DATA: str(data_dir), config.ENV_OUT: str(out_dir), figures.ENV_FIGURES: str(fig_dir)}
+    paths = privacy_checks.machine_paths(data_dir, out_dir, reports)
     for i, src in enumerate(sources, start=1):
         stem = src.stem
         with _Step(result.timings, stem, f"[{i}/{len(sources)}] notebook {stem}"):
             nb = execute.execute_notebook(src, reports / "notebooks" / f"{stem}.ipynb", nb_params,
-                                          cwd=src.parent, timeout=int(p.get("cell_timeout", 600)))
+                                          cwd=src.parent, timeout=int(p.get("cell_timeout", 600)),
+                                          env=nb_env, scrub=paths)
             title = _title(nb, stem)
             full = convert.write_notebook_html(nb, reports / f"{stem}.html", "full", title=title)
             policy = convert.write_notebook_html(nb, reports / "policy" / f"{stem}.html", "policy",
@@ -233,6 +250,7 @@ def run(params: str | os.PathLike | dict | None = None, data: str | os.PathLike 
     if p.get("privacy_scan", True):
         with _Step(result.timings, "privacy", "privacy scan of rendered files"):
             _scan(reports, names)
+            _scan_paths(reports, paths)
     _readable(reports)
     result.timings["total"] = round(time.perf_counter() - t0, 2)
     log.info("reports written to %s in %.1f s", reports, result.timings["total"])
