@@ -192,6 +192,9 @@ def _table_link(name: str) -> str:
 
 def _install(staging: Path, sets: Path) -> str:
     """Rename a complete staging folder to ``sets/<content id>``; returns the id."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)   # mkdtemp makes 0700; readers of the tables need the usual mode
     for p in staging.iterdir():
         _fsync(p)
     _fsync(staging, directory=True)

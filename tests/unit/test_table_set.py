@@ -53,6 +53,9 @@ def test_second_set_replaces_the_first_whole(tmp_path):
     # the set in use and the one before it are kept; nothing else (no staging left)
     sets = sorted(p.name for p in (tmp_path / ".sets").iterdir() if p.name not in ("current", ".lock"))
     assert len(sets) == 2 and current_set(tmp_path).name in sets
+    umask = os.umask(0)
+    os.umask(umask)
+    assert current_set(tmp_path).stat().st_mode & 0o777 == 0o777 & ~umask   # readable by others as before
 
 
 def test_unchanged_input_gives_identical_bytes_and_the_same_set(tmp_path):
