@@ -174,6 +174,25 @@ def current_set(out: str | os.PathLike) -> Path | None:
     return folder if folder.is_dir() else None
 
 
+def table_folder(out: str | os.PathLike) -> Path:
+    """Where to read every table of ``out`` from as one set: the set in use when all the
+    tables of ``out`` belong to it, else ``out`` itself (tables written as plain files).
+
+    >>> import pandas as pd, tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> table_folder(out) == out
+    True
+    >>> _ = write_table_set({"alpha": pd.DataFrame({"a": [1]})}, out, validate=False)
+    >>> table_folder(out) == current_set(out)
+    True
+    """
+    out = Path(out)
+    cur = current_set(out)
+    if cur is None or any(p.is_file() and not p.is_symlink() for p in out.glob("*.parquet")):
+        return out
+    return cur
+
+
 def _symlink_atomic(target: str, link: Path) -> None:
     """Point ``link`` at ``target`` in one step (a new link renamed over the old name)."""
     tmp = link.parent / f".{link.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"

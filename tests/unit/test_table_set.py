@@ -139,6 +139,27 @@ def test_pinned_set_reads_one_build_even_across_a_switch(tmp_path):
     assert {first["marker"].iloc[0], read_table(pinned / "t2.parquet")["marker"].iloc[0]} == {"A"}
 
 
+def test_report_tables_are_read_from_one_set(tmp_path, monkeypatch):
+    from analysis.report import tables as report_tables
+
+    write_table_set({"cases": _set("A", ["cases"])["cases"], "actors": _set("A", ["actors"])["actors"]}, tmp_path,
+                    validate=False)
+    real = report_tables.pd.read_parquet
+    switched = []
+
+    def read_then_switch(path, *a, **k):   # a new build lands between the first read and the second
+        df = real(path, *a, **k)
+        if not switched:
+            switched.append(1)
+            write_table_set({"cases": _set("B", ["cases"])["cases"], "actors": _set("B", ["actors"])["actors"]},
+                            tmp_path, validate=False)
+        return df
+
+    monkeypatch.setattr(report_tables.pd, "read_parquet", read_then_switch)
+    got = report_tables.load_tables(tmp_path, ["cases", "actors"])
+    assert {got["cases"]["marker"].iloc[0], got["actors"]["marker"].iloc[0]} == {"A"}
+
+
 # ---------------------------------------------------------------- every intermediate state
 
 def _watch_every_step(monkeypatch, out: Path, seen: list):
