@@ -91,3 +91,26 @@ def test_scrubbed_text_never_shows_a_machine_path(parts):
     paths = machine_paths(DATA, OUT)
     text = " ".join(p + "/" if p.startswith("/") else p for p in parts)
     assert find_paths(scrub_paths(text, paths), list(paths)) == []
+
+
+def test_brief_is_printed_without_links_to_local_files(tmp_path, monkeypatch):
+    from analysis.report import chromium
+
+    page = tmp_path / "policy" / "06_policy_brief.html"
+    page.parent.mkdir()
+    page.write_text('<nav><a href="../index.html">All reports</a></nav><p>See <a href="https://bp2mi.go.id/">BP2MI</a>'
+                    ' and <a href="#fig1">figure 1</a>; <a href="../figures/x.csv">numbers</a></p>', encoding="utf-8")
+    printed = {}
+
+    def fake_print(html_path, pdf_path, **kw):
+        printed["html"] = Path(html_path).read_text(encoding="utf-8")
+        printed["folder"] = Path(html_path).parent
+        Path(pdf_path).write_bytes(b"%PDF")
+        return Path(pdf_path)
+
+    monkeypatch.setattr(chromium, "print_to_pdf", fake_print)
+    render._brief_pdf(page, tmp_path / "policy_brief.pdf")
+    assert printed["html"] == ('<nav><a>All reports</a></nav><p>See <a href="https://bp2mi.go.id/">BP2MI</a>'
+                               ' and <a href="#fig1">figure 1</a>; <a>numbers</a></p>')
+    assert printed["folder"] == page.parent
+    assert sorted(p.name for p in page.parent.iterdir()) == ["06_policy_brief.html"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,8 +141,28 @@ def _title(nb, stem: str) -> str:
     return stem
 
 
+_LOCAL_HREF = re.compile(r"""(<a\b[^>]*?)\s+href\s*=\s*(["'])(?!https?:|mailto:|#)[^"']*\2""", re.IGNORECASE)
+
+
+def without_local_links(html: str) -> str:
+    """``html`` with the targets of links to local files removed (the link text stays).
+
+    A printed PDF keeps each link as an absolute address, which for a local page names the
+    folder on the building machine; web addresses and in-page anchors are kept.
+
+    >>> without_local_links('<a class="n" href="../index.html">Index</a> <a href="https://bp2mi.go.id">BP2MI</a>')
+    '<a class="n">Index</a> <a href="https://bp2mi.go.id">BP2MI</a>'
+    """
+    return _LOCAL_HREF.sub(r"\1", html)
+
+
 def _brief_pdf(policy_html: Path, pdf: Path) -> Path:
-    return chromium.print_to_pdf(policy_html, pdf)
+    printable = policy_html.with_name(f".print-{policy_html.name}")   # beside it, so relative files resolve
+    write_text(without_local_links(policy_html.read_text(encoding="utf-8")), printable)
+    try:
+        return chromium.print_to_pdf(printable, pdf)
+    finally:
+        printable.unlink(missing_ok=True)
 
 
 def _decision_names(data_dir: Path) -> list[str]:
