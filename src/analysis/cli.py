@@ -62,6 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, ValueError) as exc:
         print(f"tppo {args.command}: {exc}", file=sys.stderr)
         return 2
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] == "analysis":
+            raise   # a fault in the project itself: keep the traceback
+        print(f"tppo {args.command}: missing dependency: {exc} (install the pinned requirements: "
+              "pip install -r requirements.lock)", file=sys.stderr)
+        return 2
     return 0
 
 

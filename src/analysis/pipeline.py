@@ -2,7 +2,11 @@
 
 ``run_cases`` and ``run_news`` are the per-source jobs behind ``tppo cases`` and ``tppo news``;
 ``build`` runs every source, links, models and writes the DuckDB catalogue. Every table is
-validated against its schema and written atomically (``analysis.io``).
+validated against its schema, and the tables of one run are written as one set
+(``analysis.io.write_table_set``): a run killed at any moment leaves the previous tables or
+the new ones, never a mix. The output folder is checked before any input is read, and a
+folder of decisions with no decision file is refused, so neither a bad ``--out`` nor an
+empty input replaces good tables.
 """
 
 from __future__ import annotations
@@ -14,16 +18,25 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
-from analysis.io import write_catalogue, write_table
+from analysis.io import OutputFolderError, check_out_dir, write_catalogue, write_table_set
 
 log = logging.getLogger(__name__)
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out: str | Path) -> dict[str, Path]:
-    """Validate and atomically write each table to ``out/<name>.parquet``."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    return {name: write_table(df, out / f"{name}.parquet", name=name) for name, df in tables.items()}
+def write_tables(tables: dict[str, pd.DataFrame], out: str | Path, *, keep_others: bool = True) -> dict[str, Path]:
+    """Validate ``tables`` and write them as one set to ``out/<name>.parquet``. Tables of the
+    set in use that ``tables`` does not hold stay readable unless ``keep_others`` is false."""
+    return write_table_set(tables, out, keep_others=keep_others)
+
+
+def _out_dir(out: str | Path | None) -> Path:
+    """The output folder, created and checked for writing before any input is read."""
+    try:
+        folder = config.out_dir(out)
+    except OSError as exc:
+        where = out or "the output folder"
+        raise OutputFolderError(f"cannot use {where} as the output folder: {exc.strerror or exc}") from None
+    return check_out_dir(folder)
 
 
 def run_cases(decisions: str | Path, out: str | Path, *, workers: int | None = None) -> dict[str, pd.DataFrame]:
@@ -33,6 +46,7 @@ def run_cases(decisions: str | Path, out: str | Path, *, workers: int | None = N
     decisions = Path(decisions)
     if not decisions.is_dir():
         raise FileNotFoundError(f"no folder of decisions at {decisions}")
+    out = check_out_dir(out)
     tables = process_decisions(decisions, workers=workers)
     write_tables(tables, out)
     return tables
@@ -42,6 +56,7 @@ def run_news(source: str | Path, out: str | Path, *, dask: str | None = None) ->
     """Articles to ``articles``, ``events``, ``rejects``."""
     from analysis.news.pipeline import process_news
 
+    out = check_out_dir(out)
     tables = process_news(source, dask=dask)
     write_tables(tables, out)
     return tables
@@ -78,7 +93,7 @@ def build(data: str | Path | None = None, out: str | Path | None = None, *, forc
     from analysis.timeseries import build_series_tables
 
     data_dir = config.data_dir(data)
-    out_dir = config.out_dir(out)
+    out_dir = _out_dir(out)
     log.info("building from %s into %s", data_dir, out_dir)
     t0 = time.perf_counter()
 
@@ -104,7 +119,7 @@ def build(data: str | Path | None = None, out: str | Path | None = None, *, forc
     log.info("series: %d rows (%.1fs)", len(tables["series"]), time.perf_counter() - t0)
 
     tables["rejects"] = _concat(rejects)
-    write_tables(tables, out_dir)
+    write_tables(tables, out_dir, keep_others=False)
     write_catalogue(out_dir)
     log.info("wrote %d tables to %s (%.1fs)", len(tables), out_dir, time.perf_counter() - t0)
     return out_dir

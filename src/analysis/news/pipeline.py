@@ -70,6 +70,8 @@ def process_record(rec: RawRecord) -> dict:
         return {"article": None, "events": [], "rejects": [rej]}
     try:
         return _process_article(art)
+    except ImportError:   # a missing dependency fails every article alike: stop the run
+        raise
     except Exception as exc:  # one bad article must not stop a corpus run; it is kept as a reject
         log.exception("extraction failed for %s", rec.source)
         return {"article": None, "events": [],

@@ -112,12 +112,15 @@ def parse_record(rec: RawRecord) -> tuple[dict | None, dict | None]:
 
     The article dict has ``article_id, source, url, outlet, published_at_raw, title, raw_text``
     (raw text before cleaning) and ``first_line_is_title`` (a text file without a known title). Reasons: page too large, invalid UTF-8, malformed
-    JSON, no text field, empty text, no article text found in HTML.
+    JSON, no text field, empty text, no article text found in HTML. A missing dependency
+    (``ImportError``) is raised, not recorded: it would reject every article alike.
     """
     try:
         if rec.kind == "jsonl":
             return _parse_jsonl(rec)
         return _parse_file(rec)
+    except ImportError:   # a missing dependency (e.g. lxml_html_clean for HTML) is fatal, not bad data
+        raise
     except Exception as exc:  # a reader bug must not stop the run; the record is kept as a reject
         return None, reject(rec.source, "read", "unreadable record", f"{type(exc).__name__}: {exc}")
 

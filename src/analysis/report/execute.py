@@ -5,16 +5,23 @@ is read into a notebook in memory, papermill injects the parameters after the ce
 ``parameters`` and runs it on the ``python3`` kernel. A failing cell stops the run with a
 ``NotebookFailed`` that names the notebook, the cell and the error.
 
+Folders reach the kernel through its environment (``env``), not through injected
+parameters, and every machine path left in the executed notebook (a log line, a warning's
+file name, papermill's metadata) is replaced by a placeholder (``scrub``) before the
+notebook is written, so that rendered pages do not show where they were built.
+
 >>> [p.name for p in notebook_sources(only=["06_policy_brief"])]
 ['06_policy_brief.py']
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
 from pathlib import Path
+from typing import Iterator
 
 import nbformat
 
@@ -63,10 +70,60 @@ def read_source(path: str | os.PathLike) -> nbformat.NotebookNode:
     return jupytext.read(str(path))
 
 
+@contextlib.contextmanager
+def environment(env: dict[str, str] | None) -> Iterator[None]:
+    """Set environment variables (inherited by the kernel) for the duration of the block."""
+    old = {k: os.environ.get(k) for k in (env or {})}
+    os.environ.update({k: str(v) for k, v in (env or {}).items()})
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def scrub_notebook(nb: nbformat.NotebookNode, paths: dict[str, str]) -> nbformat.NotebookNode:
+    """Replace machine paths (``privacy_checks.machine_paths``) in every cell source, output
+    and metadata string of ``nb``, in place; returns ``nb``.
+
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1", outputs=[
+    ...     nbformat.v4.new_output("stream", name="stderr", text="/srv/d/putusan_tppo: 3 files")])])
+    >>> nb.metadata["papermill"] = {"output_path": "/srv/d/out.ipynb"}
+    >>> nb = scrub_notebook(nb, {"/srv/d": "$TPPO_DATA"})
+    >>> nb.cells[0].outputs[0].text, nb.metadata["papermill"]["output_path"]
+    ('$TPPO_DATA/putusan_tppo: 3 files', '$TPPO_DATA/out.ipynb')
+    """
+    from analysis.report.privacy_checks import scrub_paths
+
+    def clean(v):
+        if isinstance(v, str):
+            return scrub_paths(v, paths)
+        if isinstance(v, list):
+            return [clean(x) for x in v]
+        if isinstance(v, dict):
+            for k in list(v):
+                v[k] = clean(v[k])
+            return v
+        return v
+
+    clean(nb.metadata)
+    for cell in nb.cells:
+        cell.source = clean(cell.source)
+        clean(cell.metadata)
+        for out in cell.get("outputs", []):
+            clean(out)
+    return nb
+
+
 def execute_notebook(source: str | os.PathLike, output: str | os.PathLike, parameters: dict, *,
                      cwd: str | os.PathLike | None = None, timeout: int = 600,
-                     progress: bool = False) -> nbformat.NotebookNode:
-    """Execute ``source`` with ``parameters``; write the executed ``.ipynb`` to ``output`` atomically."""
+                     progress: bool = False, env: dict[str, str] | None = None,
+                     scrub: dict[str, str] | None = None) -> nbformat.NotebookNode:
+    """Execute ``source`` with ``parameters`` (and ``env`` set for the kernel); write the
+    executed ``.ipynb``, with the ``scrub`` paths replaced, to ``output`` atomically."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
@@ -79,11 +136,15 @@ def execute_notebook(source: str | os.PathLike, output: str | os.PathLike, param
     start = time.perf_counter()
     with atomic_path(output, suffix=".ipynb") as tmp:
         try:
-            done = pm.execute_notebook(nb, str(tmp), parameters=parameters, kernel_name=KERNEL,
-                                       cwd=str(cwd or source.parent), execution_timeout=timeout,
-                                       progress_bar=progress, log_output=False, report_mode=False)
+            with environment(env):
+                done = pm.execute_notebook(nb, str(tmp), parameters=parameters, kernel_name=KERNEL,
+                                           cwd=str(cwd or source.parent), execution_timeout=timeout,
+                                           progress_bar=progress, log_output=False, report_mode=False)
         except PapermillExecutionError as err:
             raise NotebookFailed(source.stem, err.cell_index, err.exec_count, err.ename, err.evalue,
                                  err.source) from None
+        if scrub:
+            done = scrub_notebook(done, scrub)
+            nbformat.write(done, str(tmp))
     log.info("executed %s in %.1f s", source.stem, time.perf_counter() - start)
     return done

@@ -56,7 +56,7 @@ def decision_inventory(decisions_dir: str | os.PathLike) -> pd.DataFrame:
     """One row per decision file (the audit file excluded) with name fields, size and audit figures."""
     from analysis.sources.decisions import list_decision_files
 
-    files = [p for p in list_decision_files(decisions_dir) if p.name != AUDIT]
+    files = [p for p in list_decision_files(decisions_dir, allow_empty=True) if p.name != AUDIT and p.is_file()]
     rows = [{"source_file": p.name, **parse_file_name(p.name), "bytes": p.stat().st_size} for p in files]
     inv = pd.DataFrame(rows, columns=["source_file", "number", "case_type", "year", "court_code", "is_copy", "bytes"])
     audit = read_audit(decisions_dir).drop_duplicates("source_file")

@@ -7,6 +7,10 @@
 * ``names_from_decisions`` reads, in memory only, the names written after "Nama lengkap :" in
   the decisions (the repository's guard list, ``analysis.privacy.names``), and ``scan_files``
   counts their occurrences in rendered files without ever returning the names themselves.
+* ``machine_paths`` lists the folders of the building machine (home, project, Python
+  environment, data and table folders); ``scrub_paths`` replaces them in text by neutral
+  placeholders and ``scan_paths`` finds any left in rendered files, so that a report says
+  nothing about where, and under which account, it was built.
 
 >>> import pandas as pd
 >>> suppress_small_cells(pd.DataFrame({"court": ["A", "B", "C"], "n_victims": [12, 3, 0]}),
@@ -21,6 +25,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Iterable
 
@@ -190,3 +195,85 @@ def withhold_in_tables(tables: dict[str, pd.DataFrame], names: Iterable[str],
             out[n] = withhold_names(out[n], names)
             out[n].attrs.update(attrs)
     return out
+
+
+# ---------------------------------------------------------------- paths of the building machine
+
+#: A user's home folder written out, on any system (``/root/``, ``/home/x/``, ``/Users/x/``, ``C:\\Users\\x\\``).
+HOME_PATH = re.compile(r"(?<![\w.~-])(?:/root|/home/[\w.-]+|/Users/[\w.-]+|[A-Za-z]:\\+Users\\+[\w.-]+)(?=[/\\])")
+
+
+def machine_paths(data_dir: str | os.PathLike | None = None, processed_dir: str | os.PathLike | None = None,
+                  reports_dir: str | os.PathLike | None = None) -> dict[str, str]:
+    """``{absolute path: placeholder}`` for the folders that identify the building machine,
+    longest first so that a folder inside another is replaced whole.
+
+    >>> paths = machine_paths("/srv/tppo-data")
+    >>> paths["/srv/tppo-data"], paths[str(Path.home())]
+    ('$TPPO_DATA', '~')
+    """
+    from analysis import config
+
+    named = [(data_dir, "$TPPO_DATA"), (processed_dir, "$TPPO_OUT"), (reports_dir, "reports"),
+             (config.project_root(), "$PROJECT"), (Path.home(), "~")]
+    if sys.prefix != sys.base_prefix:   # a virtual environment: its folder is the machine's
+        named.append((sys.prefix, "$PYTHON_ENV"))
+    out: dict[str, str] = {}
+    for path, placeholder in named:
+        if not path:
+            continue
+        for variant in (os.path.abspath(path), os.path.realpath(path)):
+            variant = variant.rstrip("/\\")
+            if len(variant) > 1 and variant not in out:
+                out[variant] = placeholder
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
+
+
+def scrub_paths(text: str, paths: dict[str, str]) -> str:
+    """``text`` with every machine path replaced by its placeholder (and any home folder by ``~``).
+
+    >>> scrub_paths("read /srv/tppo-data/putusan_tppo and /home/ana/x.py", {"/srv/tppo-data": "$TPPO_DATA"})
+    'read $TPPO_DATA/putusan_tppo and ~/x.py'
+    """
+    if not text:
+        return text
+    for path, placeholder in paths.items():
+        if path in text:
+            text = re.sub(re.escape(path) + r"(?![\w.-])", lambda m: placeholder, text)
+            text = text.replace("file://" + placeholder, placeholder)
+    return HOME_PATH.sub("~", text)
+
+
+def find_paths(text: str, paths: Iterable[str] = ()) -> list[str]:
+    """The machine paths (and home folders) that occur in ``text``.
+
+    >>> find_paths("see file:///root/tppo/reports/a.html", ["/srv/tppo-data"])
+    ['/root']
+    """
+    found = [p for p in paths if re.search(re.escape(p) + r"(?![\w.-])", text)]
+    found += sorted(set(HOME_PATH.findall(text)) - set(found))
+    return found
+
+
+def scan_paths(files: Iterable[str | os.PathLike], paths: Iterable[str] = ()) -> pd.DataFrame:
+    """Machine paths per rendered file: columns ``file``, ``hits`` (how many distinct paths),
+    ``paths``. Images and tables are skipped; a PDF is read as bytes, which shows the
+    addresses its links carry.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "r.html"
+    >>> _ = p.write_text('<a href="file:///srv/tppo-data/x.txt">x</a>')
+    >>> scan_paths([p], ["/srv/tppo-data"])[["hits", "paths"]].values.tolist()
+    [[1, ['/srv/tppo-data']]]
+    """
+    paths = list(paths)
+    rows = []
+    for f in files:
+        f = Path(f)
+        suffix = f.suffix.lower()
+        if suffix in {".png", ".jpg", ".jpeg", ".parquet", ".duckdb"}:
+            continue
+        text = f.read_bytes().decode("latin-1") if suffix == ".pdf" else f.read_text(encoding="utf-8", errors="replace")
+        found = find_paths(_DATA_URI.sub(" ", text), paths)
+        rows.append({"file": str(f), "hits": len(found), "paths": found})
+    return pd.DataFrame(rows, columns=["file", "hits", "paths"])

@@ -10,7 +10,9 @@ Steps, each logged with its time:
    page without code (``reports/policy/NN_*.html``) (``convert``);
 4. explorer — ``reports/explorer.html``, the offline network explorer (``explorer``);
 5. brief — ``reports/policy_brief.pdf``, the policy brief printed by headless Chromium;
-6. privacy — every rendered text file is checked for the decisions' names (``privacy_checks``);
+6. privacy — every rendered text file is checked for the decisions' names and for paths of
+   the building machine (``privacy_checks``); folders reach the notebooks through the
+   environment, and paths in their output are replaced by placeholders;
 7. index — ``reports/index.html`` linking everything.
 
 >>> load_params()["parameters"]["small_cell_threshold"]
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,8 +141,28 @@ def _title(nb, stem: str) -> str:
     return stem
 
 
+_LOCAL_HREF = re.compile(r"""(<a\b[^>]*?)\s+href\s*=\s*(["'])(?!https?:|mailto:|#)[^"']*\2""", re.IGNORECASE)
+
+
+def without_local_links(html: str) -> str:
+    """``html`` with the targets of links to local files removed (the link text stays).
+
+    A printed PDF keeps each link as an absolute address, which for a local page names the
+    folder on the building machine; web addresses and in-page anchors are kept.
+
+    >>> without_local_links('<a class="n" href="../index.html">Index</a> <a href="https://bp2mi.go.id">BP2MI</a>')
+    '<a class="n">Index</a> <a href="https://bp2mi.go.id">BP2MI</a>'
+    """
+    return _LOCAL_HREF.sub(r"\1", html)
+
+
 def _brief_pdf(policy_html: Path, pdf: Path) -> Path:
-    return chromium.print_to_pdf(policy_html, pdf)
+    printable = policy_html.with_name(f".print-{policy_html.name}")   # beside it, so relative files resolve
+    write_text(without_local_links(policy_html.read_text(encoding="utf-8")), printable)
+    try:
+        return chromium.print_to_pdf(printable, pdf)
+    finally:
+        printable.unlink(missing_ok=True)
 
 
 def _decision_names(data_dir: Path) -> list[str]:
@@ -161,6 +184,17 @@ def _scan(reports: Path, names: list[str]) -> None:
         listing = ", ".join(f"{Path(f).relative_to(reports)} ({n})" for f, n in zip(bad["file"], bad["hits"]))
         raise PrivacyLeak(f"privacy check failed: names from the decisions appear in {listing}")
     log.info("privacy scan: %d rendered files, no decision names", len(hits))
+
+
+def _scan_paths(reports: Path, paths: dict[str, str]) -> None:
+    files = [p for p in reports.rglob("*") if p.is_file()]
+    hits = privacy_checks.scan_paths(files, paths)
+    bad = hits[hits["hits"] > 0]
+    if len(bad):
+        listing = ", ".join(f"{Path(f).relative_to(reports)} ({', '.join(found)})"
+                            for f, found in zip(bad["file"], bad["paths"]))
+        raise PrivacyLeak(f"privacy check failed: paths of the building machine appear in {listing}")
+    log.info("path scan: %d rendered files, no paths of the building machine", len(hits))
 
 
 def _readable(reports: Path) -> None:
@@ -191,13 +225,17 @@ def run(params: str | os.PathLike | dict | None = None, data: str | os.PathLike 
         log.info("tables: %s", result.tables)
 
     sources = execute.notebook_sources(only=only or p.get("notebooks"))
-    nb_params = {**p["parameters"], "data_dir": str(data_dir), "processed_dir": str(out_dir),
-                 "figures_dir": str(fig_dir), "reports_dir": str(reports)}
+    # Folders go to the kernel through its environment: injected as parameters they would be
+    # printed, with the machine's absolute paths, at the top of every rendered page.
+    nb_params = dict(p["parameters"])
+    nb_env = {config.ENV_DATA: str(data_dir), config.ENV_OUT: str(out_dir), figures.ENV_FIGURES: str(fig_dir)}
+    paths = privacy_checks.machine_paths(data_dir, out_dir, reports)
     for i, src in enumerate(sources, start=1):
         stem = src.stem
         with _Step(result.timings, stem, f"[{i}/{len(sources)}] notebook {stem}"):
             nb = execute.execute_notebook(src, reports / "notebooks" / f"{stem}.ipynb", nb_params,
-                                          cwd=src.parent, timeout=int(p.get("cell_timeout", 600)))
+                                          cwd=src.parent, timeout=int(p.get("cell_timeout", 600)),
+                                          env=nb_env, scrub=paths)
             title = _title(nb, stem)
             full = convert.write_notebook_html(nb, reports / f"{stem}.html", "full", title=title)
             policy = convert.write_notebook_html(nb, reports / "policy" / f"{stem}.html", "policy",
@@ -233,6 +271,7 @@ def run(params: str | os.PathLike | dict | None = None, data: str | os.PathLike 
     if p.get("privacy_scan", True):
         with _Step(result.timings, "privacy", "privacy scan of rendered files"):
             _scan(reports, names)
+            _scan_paths(reports, paths)
     _readable(reports)
     result.timings["total"] = round(time.perf_counter() - t0, 2)
     log.info("reports written to %s in %.1f s", reports, result.timings["total"])

@@ -54,8 +54,11 @@ def load_tables(processed_dir: str | os.PathLike, names: list[str] | None = None
     Every frame carries ``attrs["built"]`` (True when the file existed) so a notebook can
     tell "no rows" from "not built yet". Contract columns missing from a built table are
     added as empty columns with a logged warning rather than raising in the middle of a report.
+    All tables come from one set, even while a build switches to a new one.
     """
-    processed_dir = Path(processed_dir)
+    from analysis.io import table_folder
+
+    processed_dir = table_folder(processed_dir)
     out: dict[str, pd.DataFrame] = {}
     for name in names or list(CONTRACT_COLUMNS):
         path = processed_dir / f"{name}.parquet"
