@@ -114,18 +114,21 @@ def test_parse_decision_is_picklable(folder):
     assert isinstance(read_decision(folder / "ocr_audit.jsonl"), Reject)
 
 
-def test_a_failing_linking_step_leaves_the_case_tables(folder, monkeypatch):
+def test_a_failing_linking_step_stops_the_run_and_writes_nothing(folder, monkeypatch, tmp_path):
+    """A fault of the project's own linking step is loud: no half-linked table set is written."""
     from analysis.link import actors
+    from analysis.pipeline import run_cases
 
     def broken(parsed, tables):
         raise ValueError("boom")
 
     monkeypatch.setattr(actors, "build_actor_tables", broken)
-    tables = process_decisions(folder, workers=1, link=True)
-    assert len(tables["cases"]) == 3
-    last = tables["rejects"].iloc[-1]
-    assert (last["stage"], last["reason"], last["detail"]) == ("link", "linking failed", "ValueError: boom")
-    validate(tables["rejects"], "rejects")
+    with pytest.raises(ValueError, match="boom"):
+        process_decisions(folder, workers=1, link=True)
+    out = tmp_path / "out"
+    with pytest.raises(ValueError, match="boom"):
+        run_cases(folder, out, workers=1)
+    assert not list(out.glob("*.parquet"))
 
 
 def test_courts_take_their_majority_spelling():

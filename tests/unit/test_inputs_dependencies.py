@@ -6,6 +6,8 @@ import importlib.metadata as md
 import re
 import sys
 import tomllib
+
+import pytest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,3 +49,20 @@ def test_every_imported_module_is_declared():
 
 def test_indirect_runtime_dependencies_are_declared():
     assert INDIRECT <= _declared()
+
+
+def test_missing_dependency_in_extraction_stops_the_run(tmp_path, monkeypatch):
+    """A module missing inside the per-decision work is fatal, never an 'extraction failed' reject."""
+    from analysis.extract import decisions
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "1_Pid.Sus_2025_PN_Xyz.txt").write_text("PUTUSAN Nomor 1/Pid.Sus/2025/PN Xyz " * 50, encoding="utf-8")
+
+    def missing(*args, **kwargs):
+        raise ModuleNotFoundError("No module named 'some_parser'")
+
+    monkeypatch.setattr(decisions, "_extract", missing)
+    monkeypatch.setattr(decisions, "check_complete", lambda text: None)
+    with pytest.raises(ModuleNotFoundError):
+        decisions.process_decisions(folder, workers=1, link=False)

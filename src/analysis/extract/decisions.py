@@ -51,6 +51,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.clean.decision_text import OffsetMap, clean_decision
+from analysis.clean.dates import find_dates
 from analysis.extract import case_fields as cf
 from analysis.extract.defendants import (
     count_defendants_in_verdict,
@@ -85,7 +86,7 @@ def _section(text: str, sections: dict, *names: str) -> str:
 
 
 def _decision_date(closing: str, earlier: str = ""):
-    """Date of deliberation: the project's date resolver first, the narrow parser as fallback.
+    """Date of deliberation: the project's date resolver first, the narrow parser when it finds none.
 
     A date written without its year ("tanggal 17 Juni") is resolved against the last full
     date of ``earlier`` (the detention record), which precedes the decision by weeks.
@@ -95,19 +96,14 @@ def _decision_date(closing: str, earlier: str = ""):
         return None
     window = closing[ms[-1].end(): ms[-1].end() + 600]
     window = re.sub(r"\b(20\d) (\d)\b", r"\1\2", window)   # OCR split year "202 5"
-    try:
-        from analysis.clean.dates import find_dates
-
-        for m in find_dates(window, None):
-            if m.kind == "day":
+    for m in find_dates(window, None):
+        if m.kind == "day":
+            return m.start
+    anchors = [m.end for m in find_dates(earlier, None) if m.kind in ("day", "range")]
+    if anchors:
+        for m in find_dates(window, max(anchors)):
+            if m.kind in ("day", "weekday_partial", "partial"):
                 return m.start
-        anchors = [m.end for m in find_dates(earlier, None) if m.kind in ("day", "range")]
-        if anchors:
-            for m in find_dates(window, max(anchors)):
-                if m.kind in ("day", "weekday_partial", "partial"):
-                    return m.start
-    except Exception as exc:  # the resolver is optional here; the narrow parser still answers
-        log.debug("find_dates failed (%s); using the narrow parser", exc)
     return cf.parse_date(window)
 
 
@@ -131,6 +127,8 @@ def parse_decision(path: str | Path) -> ParsedDecision | Reject:
     raw = got
     try:
         text, to_raw = clean_decision(raw)
+    except ImportError:
+        raise                 # a missing dependency stops the run; it is not a fault of this file
     except Exception as exc:  # never lose a file to an unexpected fault: record it
         return Reject(path.name, "clean", "cleaning failed", f"{type(exc).__name__}: {exc}")
     problem = check_complete(text)
@@ -138,6 +136,8 @@ def parse_decision(path: str | Path) -> ParsedDecision | Reject:
         return Reject(path.name, "parse", *problem)
     try:
         return _extract(path.name, raw, text, to_raw)
+    except ImportError:
+        raise
     except Exception as exc:
         return Reject(path.name, "extract", "extraction failed", f"{type(exc).__name__}: {exc}")
 
@@ -299,10 +299,8 @@ def _parse_and_prepare(path: str | Path) -> ParsedDecision | Reject:
     """``parse_decision`` plus the linking step's per-decision share, so that both run in the pool."""
     got = parse_decision(path)
     if isinstance(got, ParsedDecision):
-        try:
-            from analysis.link.actors import prepare_decision
-        except ImportError:
-            return got
+        from analysis.link.actors import prepare_decision
+
         prepare_decision(got)
     return got
 
@@ -320,8 +318,8 @@ def _run(files: list[Path], workers: int | None, prepare: bool = False) -> list[
 
 def process_decisions(folder: str | Path, workers: int | None = None, *, link: bool = True) -> dict[str, pd.DataFrame]:
     """Every file in ``folder`` to ``{"cases", "defendants", "rejects"}`` (plus the linking
-    step's tables when it is available and ``link`` is true). Should the linking step fail,
-    the case tables are still returned, with a ``rejects`` row (stage ``link``) saying why."""
+    step's tables when ``link`` is true). A file that cannot be used is a ``rejects`` row; a
+    failure of the linking step or a missing dependency stops the run (no table is written)."""
     secret_key()   # a missing, unreadable or weak key stops the run here (KeyProblem), before any work
     files = list_decision_files(folder)
     results = _run(files, workers, prepare=link)
@@ -334,15 +332,7 @@ def process_decisions(folder: str | Path, workers: int | None = None, *, link: b
     log.info("decisions: %d files read, %d cases, %d rejected (%d duplicates)",
              len(files), len(kept), len(rejects), len(dup_rejects))
     if link:
-        try:
-            from analysis.link.actors import build_actor_tables
-        except ImportError as exc:
-            log.info("linking step not available (%s): actors/ties not built", exc)
-        else:
-            try:
-                tables.update(build_actor_tables(kept, dict(tables)))
-            except Exception as exc:  # keep the case tables; the failure is a visible reject row
-                log.error("linking step failed: %s: %s", type(exc).__name__, exc)
-                failed = Reject(Path(folder).name, "link", "linking failed", f"{type(exc).__name__}: {exc}")
-                tables["rejects"] = pd.concat([tables["rejects"], rejects_table([failed])], ignore_index=True)
+        from analysis.link.actors import build_actor_tables
+
+        tables.update(build_actor_tables(kept, dict(tables)))
     return tables

@@ -145,6 +145,8 @@ def prepare_decision(doc: ParsedDecision) -> ParsedDecision:
     """
     try:
         doc.actor_parts = decision_entities(doc)
+    except ImportError:
+        raise
     except Exception as exc:  # noqa: BLE001 - reported as a rejects row by link_decisions
         doc.actor_parts = f"{type(exc).__name__}: {exc}"
     return doc
