@@ -55,7 +55,40 @@ def test_tables_shape_and_profiles(tables):
     d = am.set_index("actor_id").loc["P-d"]
     assert pd.isna(d["syndicate_id"]) and d["degree"] == 0 and d["primary_role"] == "funder"
     a = am.set_index("actor_id").loc["P-a"]
-    assert a["degree"] == 3 and a["betweenness"] > 0 and a["stability"] == 1.0
+    # stated ties only: P-a recruited P-b (K1) and is co-defendant of P-c (K2); being named
+    # with C-x in K1 is context, not a tie
+    assert a["degree"] == 2 and a["betweenness"] > 0 and a["stability"] == 1.0
+    # the big syndicate is a ring P-a - P-b - C-x - P-c - P-a: no cut vertex, a closed chain
+    assert big["n_ties"] == 4 and big["relations"] == ["co_defendant", "recruited", "works_for"]
+    assert big["n_bridges"] == 0 and big["structure"] == "chain" and big["whole_component"]
+    assert (big["size_class"], big["span"], big["operation"], big["form"]) == (
+        "medium", "transnational", "regional", "business-type")
+    assert big["type"] == "medium regional chain"
+    # P-a and C-x have ties from decisions of both courts: their four ties are the court links
+    assert big["court_links"] == [
+        "P-a co_defendant P-c [K2] f.txt:3-6", "P-a recruited P-b [K1] f.txt:0-3",
+        "P-b works_for C-x [K1] f.txt:1-4", "P-c works_for C-x [K2] f.txt:4-7"]
+    small = syn.iloc[1]
+    assert small["court_links"] == [] and small["structure"] == "dyad" and small["type"] == "small local dyad"
+    assert small["n_context"] == 0 and big["n_context"] == 0
+    assert syn["weak"].all()   # whole small components: no rewiring differs, so not above the null
+
+
+def test_co_mention_never_makes_a_member(tables):
+    actors, ties, cases = tables
+    # a second company named in K1 with no stated tie, and an agency tied to a recruiter
+    actors = pd.concat([actors, pd.DataFrame({
+        "actor_id": ["C-y", "G-1"], "kind": ["company", "agency"], "roles": [[], []],
+        "label": ["PT Lain", "Polres Contoh"], "n_cases": [1, 1], "cases": [["K1"], ["K1"]]})], ignore_index=True)
+    actors["cases"] = actors["cases"].map(lambda c: c if isinstance(c, list) else [])
+    ties = pd.concat([ties, pd.DataFrame({"source_id": ["P-a"], "target_id": ["G-1"], "relation": ["paid"],
+                                          "case_id": ["K1"], "evidence": ["f.txt:90-99"], "date": [None]})],
+                     ignore_index=True)
+    out = build_network_tables(actors, ties, cases, n_runs=5)
+    am = out["actor_metrics"].set_index("actor_id")
+    assert pd.isna(am.loc["C-y", "syndicate_id"]) and "G-1" not in am.index
+    big = out["syndicates"].iloc[0]
+    assert big["n_actors"] == 4 and big["n_context"] == 1   # C-y is named in K1: context only
 
 
 def test_ids_stable_across_runs(tables):
