@@ -26,7 +26,10 @@ Method.
    rewired ``null_rewirings`` times, keeping every actor's degree and the component in one
    piece (degree-preserving double-edge swaps, ten per tie; ``rewire_within_components``;
    tie weights are shuffled over the rewired ties), and
-   steps 1–4 are run again on the rewired graph (with at most ``null_runs`` runs). Rewiring
+   steps 1–4 are run again on the rewired graph (with at most ``null_runs`` runs and
+   ``null_rounds`` consensus rounds: a rewired graph rarely settles, and its unsettled
+   actors keep the last round's first run, whose stability against the runs is what the
+   null measures). Rewiring
    keeps node identities, so each syndicate has a ``stability_null``: its members' mean
    stability in the rewired graphs, averaged over the rewirings. A syndicate is ``weak`` when
    its stability is not *clearly* above the null: when it is below the highest of the
@@ -288,7 +291,8 @@ def rewire_within_components(h, seed: int = 0, trials_per_tie: int = 10, connect
 def detect_syndicates(g, *, resolution: float = 1.0, n_runs: int = 50, seed: int = 0,
                       threshold: float = 0.5, max_rounds: int = 10, weight: str = "weight",
                       backend: str = "igraph", adaptive: bool = True, batch: int = 5,
-                      null_rewirings: int = 5, null_runs: int = 20, margin: float = 0.1) -> SyndicateResult:
+                      null_rewirings: int = 5, null_runs: int = 20, null_rounds: int = 3,
+                      margin: float = 0.1) -> SyndicateResult:
     """Consensus syndicates of ``g`` (method in the module docstring). Directed ties are read
     as undirected, self-loops dropped, parallel ties summed. Isolates are their own syndicate.
     An empty graph gives an empty result. ``g`` is a networkx graph or an
@@ -325,7 +329,8 @@ def detect_syndicates(g, *, resolution: float = 1.0, n_runs: int = 50, seed: int
     for r in range(null_rewirings):
         hr, _ = rewire_within_components(h, seed=seed + 7919 * (r + 1))
         null[r] = _procedure(hr, n_runs=min(null_runs, n_runs), seed=seed + 1000 * (r + 1),
-                             batch=batch if adaptive else min(null_runs, n_runs), **opts)[3]
+                             batch=batch if adaptive else min(null_runs, n_runs),
+                             **{**opts, "max_rounds": min(max_rounds, null_rounds)})[3]
     k = int(consensus.max()) + 1
     size = np.bincount(consensus, minlength=k)
     comp_size = np.bincount(comp)
@@ -356,7 +361,7 @@ def detect_syndicates(g, *, resolution: float = 1.0, n_runs: int = 50, seed: int
     return SyndicateResult(memb, astab, sstab, runs, resolution, rounds, mean_pairwise_nmi(runs), mod,
                            {"n_runs": n_runs, "runs_made": len(runs), "seed": seed, "threshold": threshold,
                             "backend": backend, "adaptive": adaptive, "null_rewirings": null_rewirings,
-                            "null_runs": null_runs, "margin": margin},
+                            "null_runs": null_runs, "null_rounds": null_rounds, "margin": margin},
                            table, anull)
 
 
