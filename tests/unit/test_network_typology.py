@@ -54,3 +54,10 @@ def test_size_span_operation_form():
     assert ty.form(3, 0, ["recruiter", "escort", "escort"]) == "structured"
     assert ty.form(3, 0, ["defendant"] * 3) == "opportunistic"
     assert ty.form(2, 0, ["recruiter", "escort"]) == "opportunistic"
+
+
+def test_docstring_examples():
+    import doctest
+
+    result = doctest.testmod(ty, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
