@@ -20,10 +20,10 @@ the project's own, chosen so that each can be read off the tables:
 * ``structure`` of the syndicate's tie graph (undirected, members only), first rule that
   holds: ``dyad`` (two actors); ``clique`` (every pair tied, three or more actors);
   ``star`` (four or more actors and Freeman degree centralization at least 0.8: one
-  actor holds nearly every tie; a path of three is a chain); ``core-periphery`` (a 2-core of three or more actors with density at least 0.5
-  and at least one actor outside it, and no tie between two actors outside it);
-  ``chain`` otherwise (paths, branching trees
-  and loose rings: ties passed hand to hand).
+  actor holds nearly every tie; a path of three is a chain); ``core-periphery`` (a 2-core
+  of three or more actors with density at least 0.5, at least one actor outside it, and
+  no tie between two actors outside it); ``chain`` otherwise (paths, branching trees and
+  loose rings: ties passed hand to hand).
 
 >>> import networkx as nx
 >>> structure(nx.path_graph(5)), structure(nx.star_graph(4)), structure(nx.complete_graph(4))
