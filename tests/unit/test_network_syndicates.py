@@ -126,3 +126,59 @@ def test_actor_stability_matches_its_definition(runs, consensus):
         else:
             want = np.mean([(r == r[v]).sum() == 1 for r in runs])
         assert got[v] == pytest.approx(want)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_random_graphs_without_groups_give_only_weak_syndicates(seed):
+    for g in (nx.gnp_random_graph(120, 0.06, seed=seed), nx.random_regular_graph(4, 80, seed=seed),
+              nx.gnp_random_graph(60, 0.04, seed=seed)):
+        res = detect_syndicates(g, n_runs=50, seed=seed)
+        t = res.syndicates
+        assert len(t) == res.membership.nunique()
+        assert t["weak"].all(), t[~t["weak"]]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_planted_partition_of_four_groups_is_not_weak(seed):
+    g = nx.planted_partition_graph(4, 20, 0.5, 0.03, seed=seed)
+    res = detect_syndicates(g, n_runs=50, seed=seed)
+    t = res.syndicates
+    assert len(t) == 4 and t["n_actors"].tolist() == [20] * 4
+    assert not t["weak"].any()
+    assert (t["stability"] == 1.0).all() and (t["stability_null"] < 0.8).all()
+    assert not t["whole_component"].any()
+
+
+def test_whole_components_that_no_rewiring_changes_are_weak():
+    # a pair, a triangle and a star: each rewiring is the same graph, so stability equals the null
+    g = nx.disjoint_union_all([nx.path_graph(2), nx.complete_graph(3), nx.star_graph(4)])
+    res = detect_syndicates(g, n_runs=10)
+    t = res.syndicates.sort_values("n_actors")
+    assert t["n_actors"].tolist() == [2, 3, 5]
+    assert t["whole_component"].all() and t["weak"].all()
+    assert (t["stability"] == t["stability_null"]).all()
+
+
+def test_null_can_be_switched_off_and_is_reproducible(planted):
+    g, _ = planted
+    off = detect_syndicates(g, n_runs=5, null_rewirings=0).syndicates
+    assert off["stability_null"].isna().all() and not off["weak"].any()
+    a = detect_syndicates(g, n_runs=5, null_rewirings=2, seed=4).syndicates
+    b = detect_syndicates(g, n_runs=5, null_rewirings=2, seed=4).syndicates
+    assert a.equals(b)
+    with pytest.raises(ValueError, match="null_rewirings"):
+        detect_syndicates(g, null_rewirings=-1)
+
+
+def test_rewiring_keeps_degrees_components_and_connectivity():
+    import igraph as ig
+
+    from analysis.network.syndicates import rewire_within_components
+
+    h = ig.Graph.Tree(15, 2) + ig.Graph.Ring(10)
+    h.es["weight"] = [1.0] * h.ecount()
+    r, comp = rewire_within_components(h, seed=3)
+    assert r.degree() == h.degree()
+    assert r.connected_components().membership == h.connected_components().membership
+    assert sorted(map(sorted, r.get_edgelist())) != sorted(map(sorted, h.get_edgelist()))  # something moved
+    assert r.is_simple()

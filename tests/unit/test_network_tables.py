@@ -55,7 +55,40 @@ def test_tables_shape_and_profiles(tables):
     d = am.set_index("actor_id").loc["P-d"]
     assert pd.isna(d["syndicate_id"]) and d["degree"] == 0 and d["primary_role"] == "funder"
     a = am.set_index("actor_id").loc["P-a"]
-    assert a["degree"] == 3 and a["betweenness"] > 0 and a["stability"] == 1.0
+    # stated ties only: P-a recruited P-b (K1) and is co-defendant of P-c (K2); being named
+    # with C-x in K1 is context, not a tie
+    assert a["degree"] == 2 and a["betweenness"] > 0 and a["stability"] == 1.0
+    # the big syndicate is a ring P-a - P-b - C-x - P-c - P-a: no cut vertex, a closed chain
+    assert big["n_ties"] == 4 and big["relations"] == ["co_defendant", "recruited", "works_for"]
+    assert big["n_bridges"] == 0 and big["structure"] == "chain" and big["whole_component"]
+    assert (big["size_class"], big["span"], big["operation"], big["form"]) == (
+        "medium", "transnational", "regional", "business-type")
+    assert big["type"] == "medium regional chain"
+    # P-a and C-x have ties from decisions of both courts: their four ties are the court links
+    assert big["court_links"] == [
+        "P-a co_defendant P-c [K2] f.txt:3-6", "P-a recruited P-b [K1] f.txt:0-3",
+        "P-b works_for C-x [K1] f.txt:1-4", "P-c works_for C-x [K2] f.txt:4-7"]
+    small = syn.iloc[1]
+    assert small["court_links"] == [] and small["structure"] == "dyad" and small["type"] == "small local dyad"
+    assert small["n_context"] == 0 and big["n_context"] == 0
+    assert syn["weak"].all()   # whole small components: no rewiring differs, so not above the null
+
+
+def test_co_mention_never_makes_a_member(tables):
+    actors, ties, cases = tables
+    # a second company named in K1 with no stated tie, and an agency tied to a recruiter
+    actors = pd.concat([actors, pd.DataFrame({
+        "actor_id": ["C-y", "G-1"], "kind": ["company", "agency"], "roles": [[], []],
+        "label": ["PT Lain", "Polres Contoh"], "n_cases": [1, 1], "cases": [["K1"], ["K1"]]})], ignore_index=True)
+    actors["cases"] = actors["cases"].map(lambda c: c if isinstance(c, list) else [])
+    ties = pd.concat([ties, pd.DataFrame({"source_id": ["P-a"], "target_id": ["G-1"], "relation": ["paid"],
+                                          "case_id": ["K1"], "evidence": ["f.txt:90-99"], "date": [None]})],
+                     ignore_index=True)
+    out = build_network_tables(actors, ties, cases, n_runs=5)
+    am = out["actor_metrics"].set_index("actor_id")
+    assert pd.isna(am.loc["C-y", "syndicate_id"]) and "G-1" not in am.index
+    big = out["syndicates"].iloc[0]
+    assert big["n_actors"] == 4 and big["n_context"] == 1   # C-y is named in K1: context only
 
 
 def test_ids_stable_across_runs(tables):
@@ -106,3 +139,46 @@ def test_any_tie_table_is_used_or_rejected(rows):
     assert len(ok) + len(out["rejects"]) == len(ties)
     assert set(out["actor_metrics"]["actor_id"]) == {"P-1", "P-3", "C-1"}
     validate(out["syndicates"], "syndicates")
+
+
+def test_multiplex_layers_keep_how_each_tie_is_known():
+    actors = pd.DataFrame({"actor_id": ["P-1", "P-2", "P-3", "C-1", "V-1", "G-1", "L-1", "P-9"],
+                           "kind": ["person"] * 3 + ["company", "person", "agency", "place", "person"],
+                           "roles": [["recruiter"], ["escort"], ["funder"], [], ["victim"], [], [], []],
+                           "cases": [["K1"], ["K1"], ["K1", "K2"], ["K1"], ["K1"], ["K1"], ["K1"], ["K1"]]})
+    ties = pd.DataFrame({
+        "source_id": ["P-1", "P-1", "P-3", "V-1", "P-1", "P-1", "P-2", "P-3"],
+        "target_id": ["P-2", "P-2", "P-1", "P-1", "G-1", "L-1", "C-1", "P-2"],
+        "relation": ["recruited", "paid", "funded", "paid", "paid", "sent_to", "works_for", "escorted"],
+        "case_id": ["K1", "K1", "K1", "K1", "K1", "K1", "K1", "K2"],
+        "evidence": [f"k.txt:{i}0-{i}9" for i in range(8)]})
+    assert graphs.member_ids(actors) == {"P-1", "P-2", "P-3", "C-1"}
+    m = graphs.multiplex_graph(actors, ties)
+    stated = sorted((u, v, k) for u, v, k, b in m.edges(keys=True, data="basis") if b == "stated")
+    assert stated == [("C-1", "P-2", "works_for"), ("P-1", "P-2", "paid"), ("P-1", "P-2", "recruited"),
+                      ("P-1", "P-3", "funded"), ("P-2", "P-3", "escorted")]
+    # co-mention only where a pair named in a decision has no stated tie in it
+    co = sorted((u, v, tuple(d["cases"])) for u, v, k, d in m.edges(keys=True, data=True) if k == "co_mention")
+    assert co == [("C-1", "P-1", ("K1",)), ("C-1", "P-3", ("K1",)), ("P-2", "P-3", ("K1",))]
+    assert m["P-1"]["P-3"]["funded"]["evidence"] == ["K1|k.txt:20-29|P-3>P-1"]
+    r = graphs.relational_graph(actors, ties)
+    assert sorted(r.edges(data="weight")) == [("C-1", "P-2", 1.0), ("P-1", "P-2", 2.0), ("P-1", "P-3", 1.0),
+                                              ("P-2", "P-3", 1.0)]
+    assert r["P-1"]["P-2"]["relations"] == ["paid", "recruited"]
+    # a layer weighted 0 leaves the graph; a relation type not listed weighs the default
+    w = graphs.LayerWeights(layers=(("paid", 0.0), ("recruited", 0.0)), default=2.0)
+    r0 = graphs.relational_graph(actors, ties, weights=w)
+    assert sorted(r0.edges(data="weight")) == [("C-1", "P-2", 2.0), ("P-1", "P-3", 2.0), ("P-2", "P-3", 2.0)]
+    with pytest.raises(Exception):
+        w.default = 1.0   # frozen parameters
+
+
+def test_company_listed_without_ties_never_joins(tables):
+    actors, ties, cases = tables
+    many = pd.DataFrame({"actor_id": [f"C-{i}" for i in range(20)], "kind": "company", "roles": [[]] * 20,
+                         "label": [f"PT Daftar {i}" for i in range(20)], "n_cases": 1})
+    many["cases"] = [["K3"]] * 20
+    actors = pd.concat([actors.assign(cases=[[] for _ in range(len(actors))]), many], ignore_index=True)
+    syn = build_network_tables(actors, ties, cases, n_runs=3)["syndicates"]
+    k3 = syn[syn["courts"].map(lambda c: c == ["PN C"])].iloc[0]
+    assert k3["n_actors"] == 2 and k3["n_companies"] == 0 and k3["n_context"] == 20

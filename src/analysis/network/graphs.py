@@ -4,6 +4,11 @@
   missing ends, self-ties) so that nothing read is dropped silently.
 * ``multimode_graph`` — persons, companies, places, agencies and cases in one
   ``MultiDiGraph``; every observed tie is an edge carrying relation, case, evidence, date.
+* ``multiplex_graph`` — persons and companies, one edge per relation layer, each saying
+  how the tie is known: ``basis="stated"`` (a relation in the text, with its evidence) or
+  ``basis="co_mention"`` (only named in the same decision: context, never membership).
+* ``relational_graph`` — the stated layers combined into one weighted graph with
+  ``LayerWeights``: the graph syndicates are built on.
 * ``person_projection`` — person–person graph through shared cases with Newman's (2001)
   collaboration weights.
 * ``flow_network`` — origin -> transit -> destination place flows, weighted by cases.
@@ -23,6 +28,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
@@ -42,6 +48,153 @@ PLACE_STAGE_OF_RELATION = {
     "works_in": "destination", "placed_in": "destination",
 }
 STAGES = ["origin", "transit", "destination"]
+
+
+#: relations that are not a stated tie between two actors
+NON_RELATIONAL = frozenset({"appears_in", "co_mention"})
+#: kinds of actor that can be syndicate members (agencies, courts and places never are)
+MEMBER_KINDS = ("person", "company")
+
+
+@dataclass(frozen=True)
+class LayerWeights:
+    """How relation layers combine into one tie weight: each stated tie of relation ``r``
+    adds ``weight(r)`` to the weight of its pair. ``layers`` lists (relation, weight)
+    pairs; a relation not listed (a new type) weighs ``default``. Co-mention weighs
+    ``co_mention``, 0 by default: naming two actors in one decision is context, not a tie.
+    Every stated relation weighs 1 by default, so a pair's weight counts its stated ties;
+    set a layer to 0 to leave it out.
+
+    >>> w = LayerWeights(layers=(("paid", 2.0),))
+    >>> w.weight("paid"), w.weight("escorted"), w.weight("co_mention")
+    (2.0, 1.0, 0.0)
+    """
+
+    layers: tuple = ()
+    default: float = 1.0
+    co_mention: float = 0.0
+
+    def weight(self, relation: str) -> float:
+        if relation == "co_mention":
+            return self.co_mention
+        return dict(self.layers).get(relation, self.default)
+
+
+def member_ids(actors: pd.DataFrame, *, kinds=MEMBER_KINDS, exclude_roles=("victim",),
+               require_role: bool = True) -> set:
+    """Actors that may be syndicate members: companies, and persons with a known role
+    other than those in ``exclude_roles`` (victims). With ``require_role=False`` role-less
+    persons count too. Agencies, courts and places never do.
+
+    >>> a = pd.DataFrame({"actor_id": ["P-1", "P-2", "P-3", "C-1", "G-1"],
+    ...     "kind": ["person", "person", "person", "company", "agency"],
+    ...     "roles": [["recruiter"], ["victim"], [], [], []]})
+    >>> sorted(member_ids(a))
+    ['C-1', 'P-1']
+    """
+    roles = actors["roles"] if "roles" in actors else pd.Series([[]] * len(actors), index=actors.index)
+    excl = set(exclude_roles or ())
+    keep = set()
+    for aid, kind, rs in zip(actors["actor_id"], actors["kind"], roles):
+        rs = set(_as_list(rs))
+        if kind not in kinds:
+            continue
+        if kind == "person" and ((require_role and not rs) or (rs and rs <= excl)):
+            continue
+        keep.add(aid)
+    return keep
+
+
+def multiplex_graph(actors: pd.DataFrame, ties: pd.DataFrame, *, members=None, context: bool = True,
+                    weights: LayerWeights = LayerWeights()) -> nx.MultiGraph:
+    """Evidence-typed multiplex graph among ``members`` (default ``member_ids(actors)``).
+
+    One edge per pair and layer, keyed by the layer: each stated relation (``ties`` rows
+    whose ends are both members; ``co_defendant``, ``recruited``, ``paid``, ...) has
+    ``basis="stated"``, ``n_ties``, ``cases`` and ``evidence`` (``"case_id|span|source>target"``
+    strings, so the direction of each tie is kept);
+    with ``context`` every other pair of members named in the same decision gets a
+    ``co_mention`` edge (``basis="co_mention"``, ``cases``). ``weight`` is the layer's
+    weight times ``n_ties`` (``LayerWeights``). Ties to places, agencies and victims stay
+    out (they inform geography and profiles, not membership). ``ties`` must be checked.
+
+    >>> a = pd.DataFrame({"actor_id": ["P-1", "P-2", "C-1"], "kind": ["person", "person", "company"],
+    ...     "roles": [["recruiter"], ["escort"], []], "cases": [["K"], ["K"], ["K"]]})
+    >>> t = pd.DataFrame({"source_id": ["P-1"], "target_id": ["P-2"], "relation": ["recruited"],
+    ...     "case_id": ["K"], "evidence": ["k.txt:5-40"]})
+    >>> sorted((u, v, k, d["basis"]) for u, v, k, d in multiplex_graph(a, t).edges(keys=True, data=True))
+    [('C-1', 'P-1', 'co_mention', 'co_mention'), ('C-1', 'P-2', 'co_mention', 'co_mention'), ('P-1', 'P-2', 'recruited', 'stated')]
+    """
+    members = member_ids(actors) if members is None else set(members)
+    g = nx.MultiGraph()
+    info = actors.set_index("actor_id")
+    for a in sorted(members):
+        row = info.loc[a]
+        g.add_node(a, kind=row["kind"], roles=_as_list(row.get("roles")), label=row.get("label", a))
+    ev = ties["evidence"] if "evidence" in ties else pd.Series(None, index=ties.index)
+    stated_in_case = set()
+    for s, t, rel, cid, e in zip(ties["source_id"], ties["target_id"], ties["relation"], ties["case_id"], ev):
+        if s == t or s not in members or t not in members or rel in NON_RELATIONAL:
+            continue
+        u, v = sorted((s, t))
+        stated_in_case.add((u, v, cid))
+        if g.has_edge(u, v, key=rel):
+            d = g[u][v][rel]
+            d["n_ties"] += 1
+            d["weight"] += weights.weight(rel)
+            d["cases"] = sorted(set(d["cases"]) | {cid})
+            d["evidence"].append(f"{cid}|{e}|{s}>{t}")
+        else:
+            g.add_edge(u, v, key=rel, layer=rel, basis="stated", n_ties=1, weight=weights.weight(rel),
+                       cases=[cid], evidence=[f"{cid}|{e}|{s}>{t}"])
+    if context:
+        cm = case_members(actors, ties)
+        cm = cm[cm["actor_id"].isin(members)]
+        for cid, grp in cm.groupby("case_id", sort=True):
+            for u, v in combinations(sorted(grp["actor_id"]), 2):
+                if (u, v, cid) in stated_in_case:
+                    continue
+                if g.has_edge(u, v, key="co_mention"):
+                    d = g[u][v]["co_mention"]
+                    d["cases"].append(cid)
+                    d["n_ties"] += 1
+                    d["weight"] += weights.co_mention
+                else:
+                    g.add_edge(u, v, key="co_mention", layer="co_mention", basis="co_mention", n_ties=1,
+                               weight=weights.co_mention, cases=[cid], evidence=[])
+    return g
+
+
+def relational_graph(actors: pd.DataFrame, ties: pd.DataFrame, *, members=None,
+                     weights: LayerWeights = LayerWeights()) -> nx.Graph:
+    """The stated layers of ``multiplex_graph`` combined into one simple graph: every
+    member is a node; a pair is tied when the text states a relation between them, with
+    ``weight`` (sum of its layers' weights), ``relations``, ``cases`` and ``evidence``
+    (``"case_id|span|source>target|relation"`` strings).
+    Pairs whose combined weight is 0 (all their layers weighted out) are left out.
+
+    >>> a = pd.DataFrame({"actor_id": ["P-1", "P-2", "C-1"], "kind": ["person", "person", "company"],
+    ...     "roles": [["recruiter"], ["escort"], []]})
+    >>> t = pd.DataFrame({"source_id": ["P-1", "P-1", "P-2"], "target_id": ["P-2", "P-2", "C-1"],
+    ...     "relation": ["recruited", "paid", "works_for"], "case_id": ["K"] * 3, "evidence": ["k:1-2"] * 3})
+    >>> sorted(relational_graph(a, t, weights=LayerWeights(layers=(("paid", 0.5),))).edges(data="weight"))
+    [('C-1', 'P-2', 1.0), ('P-1', 'P-2', 1.5)]
+    """
+    m = multiplex_graph(actors, ties, members=members, context=False, weights=weights)
+    g = nx.Graph()
+    g.add_nodes_from(m.nodes(data=True))
+    for u, v, rel, d in m.edges(keys=True, data=True):
+        if g.has_edge(u, v):
+            e = g[u][v]
+            e["weight"] += d["weight"]
+            e["relations"] = sorted(set(e["relations"]) | {rel})
+            e["cases"] = sorted(set(e["cases"]) | set(d["cases"]))
+            e["evidence"] = e["evidence"] + [f"{x}|{rel}" for x in d["evidence"]]
+        else:
+            g.add_edge(u, v, weight=d["weight"], relations=[rel], cases=list(d["cases"]),
+                       evidence=[f"{x}|{rel}" for x in d["evidence"]])
+    g.remove_edges_from([(u, v) for u, v, w in g.edges(data="weight") if w <= 0])
+    return g
 
 
 def _require(df: pd.DataFrame, cols: list[str], name: str) -> None:

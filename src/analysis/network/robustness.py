@@ -85,7 +85,7 @@ def measure_robustness(g: nx.Graph, *, rates=(0.05, 0.1, 0.2, 0.3), modes=("node
     if g.number_of_nodes() == 0:
         raise ValueError("cannot perturb an empty graph")
     base = centrality_table(g)
-    base_syn = detect_syndicates(g, n_runs=n_runs, seed=seed).membership if syndicates else None
+    base_syn = detect_syndicates(g, n_runs=n_runs, seed=seed, null_rewirings=0).membership if syndicates else None
     rows = []
     for mode in modes:
         for rate in rates:
@@ -99,7 +99,7 @@ def measure_robustness(g: nx.Graph, *, rates=(0.05, 0.1, 0.2, 0.3), modes=("node
                     rows.append({"mode": mode, "rate": rate, "repeat": rep, "measure": m,
                                  "jaccard_topk": jac, "kendall_tau": tau, "nmi": np.nan})
                 if syndicates:
-                    memb = detect_syndicates(h, n_runs=n_runs, seed=seed).membership
+                    memb = detect_syndicates(h, n_runs=n_runs, seed=seed, null_rewirings=0).membership
                     common = [n for n in memb.index if n in base_syn.index]
                     rows.append({"mode": mode, "rate": rate, "repeat": rep, "measure": "syndicates",
                                  "jaccard_topk": np.nan, "kendall_tau": np.nan,

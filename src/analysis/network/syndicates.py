@@ -22,6 +22,31 @@ Method.
    partners that land in its community (1 = always with them). A singleton's stability is
    the share of runs in which it is alone. A syndicate's stability is its members' mean.
 
+5. Null model (``null_rewirings`` > 0). Each connected component of four or more actors is
+   rewired ``null_rewirings`` times, keeping every actor's degree and the component in one
+   piece (degree-preserving double-edge swaps, ten per tie; ``rewire_within_components``;
+   tie weights are shuffled over the rewired ties), and
+   steps 1–4 are run again on the rewired graph (with at most ``null_runs`` runs and
+   ``null_rounds`` consensus rounds: a rewired graph rarely settles, and its unsettled
+   actors keep the last round's first run, whose stability against the runs is what the
+   null measures). Rewiring
+   keeps node identities, so each syndicate has a ``stability_null``: its members' mean
+   stability in the rewired graphs, averaged over the rewirings. A syndicate is ``weak`` when
+   its stability is not *clearly* above the null: when it is below the highest of the
+   rewirings' values plus ``margin`` (default 0.1). A random graph's communities are as
+   stable as its rewirings' (weak); planted groups are stable where the rewired graph is not.
+   The test is made twice, and both must pass for a syndicate not to be weak: for the
+   syndicate's own members, and for its whole component (the mean stability of all the
+   component's actors against the same mean in each rewiring), since one community of a
+   random graph can be stable by chance while the partition as a whole is not.
+   A syndicate that is a whole small component whose rewirings are the same graph (a pair, a
+   triangle, a star) cannot be told apart from its null: it is weak in this sense, though its
+   members are still joined by the ties it was built on (``whole_component`` says so).
+
+``SyndicateResult.syndicates`` has one row per syndicate: ``syndicate`` (index in
+``membership``), ``n_actors``, ``stability``, ``stability_null``, ``weak`` and
+``whole_component`` (the syndicate is a whole connected component of ``g``).
+
 Resolution. ``gamma = 1`` (plain modularity) unless ``choose_resolution`` is used; that
 rule picks, from a grid, the resolution whose runs agree most with each other (highest
 mean pairwise NMI), among resolutions whose consensus is neither one community per
@@ -32,10 +57,16 @@ connected component nor all singletons; ties go to the value closest to 1.
 >>> res = detect_syndicates(g, n_runs=10)
 >>> res.membership.tolist(), float(res.actor_stability.min())
 ([0, 0, 0, 0, 0, 1, 1, 1, 1, 1], 1.0)
+>>> res.syndicates[["n_actors", "stability", "weak"]].values.tolist()
+[[5, 1.0, True], [5, 1.0, True]]
+
+(Ten actors cannot hold two groups that beat their null: some rewirings that keep the
+degrees and the graph connected are again two cliques joined by one tie, so the split is weak.)
 """
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -46,6 +77,9 @@ import pandas as pd
 from analysis.network import engine
 
 
+SYNDICATE_COLUMNS = ["syndicate", "n_actors", "stability", "stability_null", "weak", "whole_component"]
+
+
 @dataclass
 class SyndicateResult:
     """Consensus partition and its diagnostics.
@@ -54,6 +88,8 @@ class SyndicateResult:
     stability in [0, 1]. ``syndicate_stability``: syndicate -> mean member stability.
     ``runs``: the ensemble's memberships (runs x nodes). ``resolution``, ``rounds`` (consensus
     rounds until agreement), ``mean_nmi`` (mean pairwise NMI among runs), ``modularity``.
+    ``syndicates``: one row per syndicate with its null comparison (module docstring, step 5);
+    ``actor_stability_null``: node -> mean stability over the rewired graphs.
     """
 
     membership: pd.Series
@@ -65,6 +101,8 @@ class SyndicateResult:
     mean_nmi: float
     modularity: float
     params: dict = field(default_factory=dict)
+    syndicates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SYNDICATE_COLUMNS))
+    actor_stability_null: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
 
     def summary(self) -> dict:
         return {"n_syndicates": int(self.membership.nunique()), "resolution": self.resolution,
@@ -189,18 +227,85 @@ def _ensemble(h, edges: np.ndarray, *, n_runs: int, seed: int, resolution: float
     return runs
 
 
+def _procedure(h, *, n_runs: int, seed: int, resolution: float, threshold: float, max_rounds: int,
+               backend: str, batch: int) -> tuple[np.ndarray, int, np.ndarray, np.ndarray]:
+    """Steps 1–4 on the igraph graph ``h``: (consensus labels by size, rounds, runs, actor stability)."""
+    n = h.vcount()
+    edges = engine.edge_array(h)
+    runs = _ensemble(h, edges, n_runs=n_runs, seed=seed, resolution=resolution, backend=backend, batch=batch)
+    seeds = [seed + i for i in range(len(runs))]
+    labels, rounds = _consensus(n, edges, runs, seeds, resolution=resolution, threshold=threshold,
+                                max_rounds=max_rounds, backend=backend)
+    consensus = _relabel_by_size(labels)
+    return consensus, rounds, runs, actor_stability(runs, consensus)
+
+
+def rewire_within_components(h, seed: int = 0, trials_per_tie: int = 10, connected_max: int = 2000):
+    """A copy of igraph graph ``h`` with each connected component rewired on its own, keeping
+    every vertex's degree (no loops, no parallel ties) and shuffling the tie weights over
+    the rewired ties. Components of up to ``connected_max`` actors are rewired by swaps
+    that keep them connected (networkx ``connected_double_edge_swap``: a tree stays a
+    tree), larger ones by igraph's unrestricted swaps (fast; dense pieces rarely split).
+    Returns (rewired graph, component id of every vertex).
+
+    >>> import igraph as ig
+    >>> h = ig.Graph.Ring(8) + ig.Graph.Ring(6)
+    >>> r, comp = rewire_within_components(h, seed=1)
+    >>> r.degree() == h.degree(), sorted(set(comp.tolist()))
+    (True, [0, 1])
+    """
+    import igraph as ig
+
+    comp = np.asarray(h.connected_components().membership, dtype=np.int64)
+    weights = np.asarray(h.es["weight"], dtype=float) if h.ecount() and "weight" in h.es.attributes() \
+        else np.ones(h.ecount())
+    rng = np.random.default_rng(seed)
+    state = random.getstate()  # igraph draws from Python's random module: seed it, then restore
+    random.seed(seed)
+    try:
+        parts = []
+        for c in np.unique(comp):
+            vs = np.flatnonzero(comp == c)
+            sub = h.induced_subgraph(vs.tolist())
+            el = np.asarray(sub.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+            if sub.ecount() >= 2 and len(vs) >= 4:
+                if len(vs) <= connected_max:  # swaps that keep the component in one piece
+                    gx = nx.Graph(el.tolist())
+                    try:
+                        nx.connected_double_edge_swap(gx, nswap=trials_per_tie * len(el), seed=int(rng.integers(2**31)))
+                    except nx.NetworkXError:  # no swap keeps it connected (a star, a clique)
+                        pass
+                    el = np.asarray(list(gx.edges()), dtype=np.int64).reshape(-1, 2)
+                else:
+                    sub.rewire(n=trials_per_tie * sub.ecount(), mode="simple")
+                    el = np.asarray(sub.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+            parts.append(vs[el])
+    finally:
+        random.setstate(state)
+    el = np.vstack(parts) if parts else np.zeros((0, 2), dtype=np.int64)
+    r = ig.Graph(n=h.vcount(), edges=el.tolist(), directed=False)
+    r.es["weight"] = rng.permutation(weights).tolist() if len(weights) == r.ecount() else [1.0] * r.ecount()
+    return r, comp
+
+
 def detect_syndicates(g, *, resolution: float = 1.0, n_runs: int = 50, seed: int = 0,
                       threshold: float = 0.5, max_rounds: int = 10, weight: str = "weight",
-                      backend: str = "igraph", adaptive: bool = True, batch: int = 5) -> SyndicateResult:
+                      backend: str = "igraph", adaptive: bool = True, batch: int = 5,
+                      null_rewirings: int = 5, null_runs: int = 20, null_rounds: int = 3,
+                      margin: float = 0.1) -> SyndicateResult:
     """Consensus syndicates of ``g`` (method in the module docstring). Directed ties are read
     as undirected, self-loops dropped, parallel ties summed. Isolates are their own syndicate.
     An empty graph gives an empty result. ``g`` is a networkx graph or an
     ``engine.Prepared`` one (converted once and shared with, e.g., ``engine.betweenness``).
+    ``null_rewirings=0`` skips the null model (``stability_null`` is then missing and no
+    syndicate is marked weak).
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     if n_runs < 1:
         raise ValueError(f"n_runs must be >= 1, got {n_runs}")
+    if null_rewirings < 0:
+        raise ValueError(f"null_rewirings must be >= 0, got {null_rewirings}")
     if isinstance(g, engine.Prepared) and g.weight != weight:
         raise ValueError(f"graph was prepared with weight {g.weight!r}, not {weight!r}")
     h, nodes = engine.undirected_simple(g, weight)
@@ -209,22 +314,55 @@ def detect_syndicates(g, *, resolution: float = 1.0, n_runs: int = 50, seed: int
         empty = pd.Series(dtype=float)
         return SyndicateResult(pd.Series(dtype=int), empty, empty, np.zeros((0, 0), int), resolution, 0,
                                float("nan"), float("nan"))
-    edges = engine.edge_array(h)
-    runs = _ensemble(h, edges, n_runs=n_runs, seed=seed, resolution=resolution, backend=backend,
-                     batch=batch if adaptive else n_runs)
-    seeds = [seed + i for i in range(len(runs))]
-    final = _consensus(n, edges, runs, seeds, resolution=resolution, threshold=threshold,
-                       max_rounds=max_rounds, backend=backend)
-    consensus, rounds = _relabel_by_size(final[0]), final[1]
-    stab = actor_stability(runs, consensus)
+    opts = dict(resolution=resolution, threshold=threshold, max_rounds=max_rounds, backend=backend)
+    consensus, rounds, runs, stab = _procedure(h, n_runs=n_runs, seed=seed, batch=batch if adaptive else n_runs,
+                                               **opts)
     memb = pd.Series(consensus, index=nodes, name="syndicate")
     astab = pd.Series(stab, index=nodes, name="stability")
     sstab = astab.groupby(memb.values).mean().rename("stability")
     mod = float(h.modularity(consensus.tolist(), weights=h.es["weight"] if h.ecount() else None,
                              resolution=resolution)) if h.ecount() else float("nan")
+
+    # step 5: the same procedure on degree-preserving rewirings of each component
+    null = np.zeros((null_rewirings, n))
+    comp = np.asarray(h.connected_components().membership, dtype=np.int64)
+    for r in range(null_rewirings):
+        hr, _ = rewire_within_components(h, seed=seed + 7919 * (r + 1))
+        null[r] = _procedure(hr, n_runs=min(null_runs, n_runs), seed=seed + 1000 * (r + 1),
+                             batch=batch if adaptive else min(null_runs, n_runs),
+                             **{**opts, "max_rounds": min(max_rounds, null_rounds)})[3]
+    k = int(consensus.max()) + 1
+    size = np.bincount(consensus, minlength=k)
+    comp_size = np.bincount(comp)
+    # a syndicate is a whole component when its members are all of one component's vertices
+    whole = np.zeros(k, dtype=bool)
+    for c in range(k):
+        cs = np.unique(comp[consensus == c])
+        whole[c] = len(cs) == 1 and comp_size[cs[0]] == size[c]
+    if null_rewirings:
+        per_rewiring = np.vstack([np.bincount(consensus, weights=null[r], minlength=k) / size
+                                  for r in range(null_rewirings)])
+        snull = per_rewiring.mean(axis=0)
+        weak = sstab.to_numpy() < per_rewiring.max(axis=0) + margin - 1e-12
+        # the component's partition as a whole must beat its rewirings too
+        n_comp = int(comp.max()) + 1
+        comp_obs = np.bincount(comp, weights=stab, minlength=n_comp) / comp_size
+        comp_null = np.vstack([np.bincount(comp, weights=null[r], minlength=n_comp) / comp_size
+                               for r in range(null_rewirings)]).max(axis=0)
+        comp_weak = comp_obs < comp_null + margin - 1e-12
+        weak |= np.array([comp_weak[np.unique(comp[consensus == c])].any() for c in range(k)])
+        anull = pd.Series(null.mean(axis=0), index=nodes, name="stability_null")
+    else:
+        snull, weak = np.full(k, np.nan), np.zeros(k, dtype=bool)
+        anull = pd.Series(np.nan, index=nodes, name="stability_null")
+    table = pd.DataFrame({"syndicate": np.arange(k), "n_actors": size, "stability": sstab.to_numpy(),
+                          "stability_null": snull, "weak": weak, "whole_component": whole},
+                         columns=SYNDICATE_COLUMNS)
     return SyndicateResult(memb, astab, sstab, runs, resolution, rounds, mean_pairwise_nmi(runs), mod,
                            {"n_runs": n_runs, "runs_made": len(runs), "seed": seed, "threshold": threshold,
-                            "backend": backend, "adaptive": adaptive})
+                            "backend": backend, "adaptive": adaptive, "null_rewirings": null_rewirings,
+                            "null_runs": null_runs, "null_rounds": null_rounds, "margin": margin},
+                           table, anull)
 
 
 def choose_resolution(g: nx.Graph, grid=(0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0), *, n_runs: int = 20,

@@ -2,14 +2,25 @@
 
 ``build_network_tables(actors, ties, cases)`` takes the extraction tables and returns
 
-* ``syndicates`` — one row per consensus syndicate of two or more actors (persons with a
-  known role other than victim, and companies, tied through shared cases; resolution 1,
-  i.e. plain modularity): ``syndicate_id`` (``S-`` + hash
-  of its sorted member ids, so it is stable across rebuilds), ``n_actors``, ``n_persons``,
-  ``n_companies``, ``n_cases``, ``n_courts``, ``stability`` and profile columns
-  ``role_mix``, ``courts``, ``first_year``, ``last_year``, ``destinations``, ``companies``,
-  ``places``, ``provinces`` (from a ``province`` column of ``cases`` or ``actors`` when
-  the extraction provides one; empty otherwise).
+* ``syndicates`` — one row per consensus syndicate of two or more actors, built on
+  relational evidence only (``graphs.relational_graph``): members are persons with a known
+  role other than victim and companies, tied by a relation the text states (recruited,
+  paid, funded, sheltered, works for, co-defendant, ...). Being named in the same decision
+  never makes an actor a member; agencies, courts, places and role-less persons never are.
+  Resolution 1 (plain modularity). Columns: ``syndicate_id`` (``S-`` + hash of its sorted
+  member ids, so it is stable across rebuilds), ``n_actors``, ``n_persons``,
+  ``n_companies``, ``n_cases``, ``n_courts``, ``stability``, ``stability_null``, ``weak``,
+  ``whole_component`` (see ``syndicates``), ``n_ties`` (stated ties among members),
+  ``relations`` (their types), ``n_bridges`` (members whose removal splits the syndicate's
+  tie graph: cut vertices), ``n_context`` (persons and companies named in the same
+  decisions without a stated tie to a member: context, not members), the typology
+  (``typology``: ``size_class``, ``span``, ``operation``, ``form``, ``structure`` and
+  ``type`` = "<size> <operation> <structure>"), ``court_links`` (for a syndicate heard
+  in two or more courts, every stated tie of a member whose ties come from decisions of
+  different courts, as ``"<actor> <relation> <actor> [<case>] <evidence span>"``), and
+  profile columns ``role_mix``, ``courts``, ``first_year``, ``last_year``,
+  ``destinations``, ``companies``, ``places``, ``provinces`` (from a ``province`` column
+  of ``cases`` or ``actors`` when the extraction provides one; empty otherwise).
 * ``actor_metrics`` — one row per analysed actor: ``actor_id``, ``degree``,
   ``betweenness``, ``closeness``, ``eigenvector``, ``constraint``, ``core_number``,
   ``coreness``, Gould–Fernandez counts ``brokerage_<role>`` and ``brokerage_total``
@@ -39,7 +50,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from analysis.network import graphs
+from analysis.network import graphs, typology
 from analysis.network.brokerage import ROLES, gould_fernandez
 from analysis.network.measures import MEASURES, centrality_table
 from analysis.network.syndicates import detect_syndicates
@@ -67,32 +78,20 @@ def primary_role(kind: str, roles) -> str:
 
 
 def syndicate_graph(actors: pd.DataFrame, ties: pd.DataFrame, *, kinds=SYNDICATE_KINDS,
-                    exclude_roles=("victim",), require_role: bool = True) -> nx.Graph:
-    """Actors of ``kinds`` tied through shared cases with Newman weights (see
-    ``graphs.person_projection``). ``ties`` must already be checked (``graphs.check_ties``)
-    With ``require_role`` persons without any known role (mostly witnesses named in the
-    text) are left out; companies stay. Missing ``roles``/``label`` columns count as empty
+                    exclude_roles=("victim",), require_role: bool = True,
+                    weights: graphs.LayerWeights = graphs.LayerWeights()) -> nx.Graph:
+    """The graph syndicates are detected on: every possible member (``graphs.member_ids``:
+    companies and persons with a known role other than victim; with ``require_role=False``
+    role-less persons too) is a node, tied when the text states a relation between them
+    (``graphs.relational_graph``, layers combined with ``weights``). ``ties`` must already
+    be checked (``graphs.check_ties``). Missing ``roles``/``label`` columns count as empty
     roles and the actor id."""
     if "roles" not in actors:
         actors = actors.assign(roles=[[] for _ in range(len(actors))])
     if "label" not in actors:
         actors = actors.assign(label=actors["actor_id"])
-    sub = actors[actors["kind"].isin(kinds)]
-    if require_role:
-        has_role = sub["roles"].map(lambda r: len(graphs._as_list(r)) > 0)
-        sub = sub[has_role | (sub["kind"] != "person")]
-    sub = sub.assign(kind="person")  # _persons filters on kind
-    keep = graphs._persons(sub, exclude_roles)
-    members = graphs.case_members(actors, ties)
-    w = graphs.newman_weights(members[members["actor_id"].isin(keep)])
-    info = actors.set_index("actor_id")
-    g = nx.Graph()
-    for a in sorted(keep):
-        g.add_node(a, kind=info.at[a, "kind"], roles=graphs._as_list(info.at[a, "roles"]),
-                   label=info.at[a, "label"])
-    for u, v, wt, ns in w.itertuples(index=False, name=None):
-        g.add_edge(u, v, weight=float(wt), n_shared=int(ns))
-    return g
+    keep = graphs.member_ids(actors, kinds=kinds, exclude_roles=exclude_roles, require_role=require_role)
+    return graphs.relational_graph(actors, ties, members=keep, weights=weights)
 
 
 def tie_digraph(actors: pd.DataFrame, ties: pd.DataFrame, nodes) -> nx.DiGraph:
@@ -148,54 +147,100 @@ def build_network_tables(actors: pd.DataFrame, ties: pd.DataFrame, cases: pd.Dat
     am["stability"] = [float(res.actor_stability.get(a)) if sid.get(memb.get(a)) else np.nan for a in nodes]
     am["core_number"] = am["core_number"].astype("Int64")
 
-    syn = _profiles(am, actors, ok, cases, res)
+    syn = _profiles(am, actors, ok, cases, res, g)
     return {"syndicates": syn, "actor_metrics": am.reset_index(drop=True), "rejects": rejects}
 
 
+PROFILE_COLUMNS = ["syndicate_id", "n_actors", "n_persons", "n_companies", "n_cases", "n_courts", "stability",
+                   "stability_null", "weak", "whole_component", "n_ties", "relations", "n_bridges", "n_context",
+                   "size_class", "span", "operation", "form", "structure", "type", "court_links",
+                   "role_mix", "courts", "first_year", "last_year", "destinations", "companies", "places",
+                   "provinces"]
+
+
 def _profiles(am: pd.DataFrame, actors: pd.DataFrame, ties: pd.DataFrame, cases: pd.DataFrame | None,
-              res) -> pd.DataFrame:
-    cols = ["syndicate_id", "n_actors", "n_persons", "n_companies", "n_cases", "n_courts", "stability",
-            "role_mix", "courts", "first_year", "last_year", "destinations", "companies", "places", "provinces"]
+              res, g: nx.Graph) -> pd.DataFrame:
+    cols = PROFILE_COLUMNS
     if am["syndicate_id"].isna().all():
         return pd.DataFrame(columns=cols)
     info = actors.set_index("actor_id")
-    members_cases = graphs.case_members(actors, ties)
-    cases_of = members_cases.groupby("actor_id")["case_id"].apply(set).to_dict()
     case_tab = cases.set_index("case_id") if cases is not None and len(cases) else pd.DataFrame()
-    neighbours: dict[str, set] = {}
-    for s, t in ties[["source_id", "target_id"]].itertuples(index=False, name=None):
-        neighbours.setdefault(s, set()).add(t)
-        neighbours.setdefault(t, set()).add(s)
+    members_cases = graphs.case_members(actors, ties)
+    named_in = members_cases.groupby("case_id")["actor_id"].apply(set).to_dict()
+    eligible = set(g.nodes())
+    place_ties: dict[str, list] = {}
+    for s, t, cid in ties[["source_id", "target_id", "case_id"]].itertuples(index=False, name=None):
+        for a, b in ((s, t), (t, s)):
+            if a in eligible and b in info.index and info.at[b, "kind"] == "place":
+                place_ties.setdefault(a, []).append(b)
+    country = info["country"] if "country" in info else pd.Series(dtype=object)
+    by_syn = res.syndicates.set_index("syndicate")
+    memb = res.membership
+
+    def court_of(c):
+        if c in case_tab.index and "court" in case_tab and pd.notna(case_tab.at[c, "court"]):
+            return str(case_tab.at[c, "court"])
+        return None
+
     rows = []
     for sid, grp in am.dropna(subset=["syndicate_id"]).groupby("syndicate_id", sort=False):
         ids = grp["actor_id"].tolist()
+        sub = g.subgraph(ids)
         kinds = info.loc[ids, "kind"]
-        cs = set().union(*(cases_of.get(a, set()) for a in ids))
-        courts, years, dests, case_provinces = set(), [], set(), set()
+        cs = {c for _, _, d in sub.edges(data=True) for c in d["cases"]}
+        courts, years, dests, provinces = set(), [], set(), set()
         for c in cs:
             if c in case_tab.index:
                 row = case_tab.loc[c]
-                if "court" in case_tab and pd.notna(row.get("court")):
-                    courts.add(str(row["court"]))
+                if court_of(c):
+                    courts.add(court_of(c))
                 if "decision_date" in case_tab and pd.notna(row.get("decision_date")):
                     years.append(pd.Timestamp(row["decision_date"]).year)
                 if "destination_countries" in case_tab:
                     dests |= set(graphs._as_list(row["destination_countries"]))
                 if "province" in case_tab and isinstance(row.get("province"), str):
-                    case_provinces.add(row["province"])
-        linked = set(ids).union(*(neighbours.get(a, set()) for a in ids))
-        linked_kind = info["kind"].reindex(list(linked))
-        companies = sorted(str(info.at[a, "label"]) for a in linked_kind.index[linked_kind == "company"])
-        places = sorted(str(info.at[a, "label"]) for a in linked_kind.index[linked_kind == "place"])
-        provinces = sorted(case_provinces | {str(info.at[a, "province"]) for a in linked if "province" in info
-                                             and a in info.index and pd.notna(info.at[a, "province"])})
+                    provinces.add(row["province"])
+        places = sorted({str(info.at[p, "label"]) for a in ids for p in place_ties.get(a, [])})
+        dests |= {str(country[p]) for a in ids for p in place_ties.get(a, [])
+                  if p in country.index and isinstance(country[p], str)}
+        dests.discard("")
+        if "province" in info:
+            provinces |= {str(info.at[a, "province"]) for a in ids if pd.notna(info.at[a, "province"])}
+        relations = sorted({r for _, _, d in sub.edges(data=True) for r in d["relations"]})
+        n_ties = sum(len(d["evidence"]) for _, _, d in sub.edges(data=True))
+        n_bridges = len(list(nx.articulation_points(sub))) if len(ids) > 2 else 0
+        context = set().union(*(named_in.get(c, set()) for c in cs)) & eligible - set(ids) if cs else set()
+        # court links: every stated tie of a member whose ties come from two or more courts
+        links: list[str] = []
+        if len(courts) >= 2:
+            for a in sorted(ids):
+                tie_courts = {court_of(c) for _, _, d in sub.edges(a, data=True) for c in d["cases"]} - {None}
+                if len(tie_courts) < 2:
+                    continue
+                for _, _, d in sorted(sub.edges(a, data=True), key=lambda e: e[1]):
+                    for ev in d["evidence"]:
+                        cid, span, st, rel = ev.split("|")
+                        src, tgt = st.split(">")
+                        links.append(f"{src} {rel} {tgt} [{cid}] {span}")
+            links = sorted(set(links))
+        person_roles = grp.loc[grp["actor_id"].map(info["kind"]) == "person", "primary_role"].tolist()
+        n_p, n_c = int((kinds == "person").sum()), int((kinds == "company").sum())
+        size = typology.size_class(len(ids))
+        op = typology.operation(provinces, dests)
+        struct = typology.structure(sub)
+        k = memb.get(ids[0])
         role_counts = Counter(grp["primary_role"])
         role_mix = "; ".join(f"{r}:{n}" for r, n in sorted(role_counts.items(), key=lambda x: (-x[1], x[0])))
-        rows.append((sid, len(ids), int((kinds == "person").sum()), int((kinds == "company").sum()), len(cs),
-                     len(courts), float(grp["stability"].mean()), role_mix, sorted(courts),
-                     min(years) if years else None, max(years) if years else None, sorted(dests),
-                     companies, places, provinces))
+        rows.append((sid, len(ids), n_p, n_c, len(cs), len(courts), float(grp["stability"].mean()),
+                     float(by_syn.at[k, "stability_null"]), bool(by_syn.at[k, "weak"]),
+                     bool(by_syn.at[k, "whole_component"]), n_ties, relations, n_bridges, len(context),
+                     size, typology.geographic_span(provinces, courts, dests), op,
+                     typology.form(n_p, n_c, person_roles), struct, f"{size} {op} {struct}", links,
+                     role_mix, sorted(courts), min(years) if years else None, max(years) if years else None,
+                     sorted(dests), sorted(str(info.at[a, "label"]) for a in ids if info.at[a, "kind"] == "company"),
+                     places, sorted(provinces)))
     out = pd.DataFrame(rows, columns=cols)
-    for c in ("n_actors", "n_persons", "n_companies", "n_cases", "n_courts", "first_year", "last_year"):
+    for c in ("n_actors", "n_persons", "n_companies", "n_cases", "n_courts", "n_ties", "n_bridges", "n_context",
+              "first_year", "last_year"):
         out[c] = out[c].astype("Int64")
     return out.sort_values(["n_actors", "syndicate_id"], ascending=[False, True]).reset_index(drop=True)

@@ -105,7 +105,7 @@ def syndicate_continuity(graphs_by_window: dict[str, nx.Graph], *, min_jaccard: 
     rows = []
     prev: dict = {}
     for w in sorted(graphs_by_window):
-        memb = detect_syndicates(graphs_by_window[w], n_runs=n_runs, seed=seed).membership
+        memb = detect_syndicates(graphs_by_window[w], n_runs=n_runs, seed=seed, null_rewirings=0).membership
         comms = {f"{w}:{c}": set(m.index) for c, m in memb.groupby(memb.values) if len(m) >= min_size}
         m = match_communities(prev, comms, min_jaccard=min_jaccard)
         m.insert(0, "window", w)
