@@ -119,3 +119,21 @@ def test_flow_network_uses_case_lists_and_merges_country_places():
     # Batam appears in K1 and K2 through its case list only; "Malaysia" the place is the country node
     assert sorted(g.edges(data="weight")) == [("L-batam", "country:Malaysia", 2)]
     assert g["L-batam"]["country:Malaysia"]["cases"] == ["K1", "K2"]
+
+
+def test_members_who_act_on_one_victim_are_joined_through_her():
+    """Recruiter and escort of the same victim in one decision: a shared_victim tie (weight 0.5);
+    the same two actors acting on victims of different decisions are not joined."""
+    from analysis.network.graphs import LayerWeights, relational_graph
+
+    a = pd.DataFrame({"actor_id": ["P-1", "P-2", "P-3", "V-1", "V-2"], "kind": ["person"] * 5,
+                      "roles": [["recruiter"], ["escort"], ["shelter"], ["victim"], ["victim"]]})
+    t = pd.DataFrame({"source_id": ["P-1", "P-2", "V-1", "P-3"], "target_id": ["V-1", "V-1", "P-1", "V-2"],
+                      "relation": ["recruited", "escorted", "paid", "sheltered"], "case_id": ["K", "K", "K", "L"],
+                      "evidence": ["k:1-2", "k:3-4", "k:5-6", "l:1-2"]})
+    g = relational_graph(a, t)
+    assert sorted(g.nodes()) == ["P-1", "P-2", "P-3"]
+    assert sorted(g.edges(data="weight")) == [("P-1", "P-2", 0.5)]
+    assert g["P-1"]["P-2"]["relations"] == ["shared_victim"]
+    assert len(g["P-1"]["P-2"]["evidence"]) == 2
+    assert relational_graph(a, t, weights=LayerWeights(shared_victim=0.0)).number_of_edges() == 0

@@ -52,6 +52,7 @@ STAGES = ["origin", "transit", "destination"]
 
 #: relations that are not a stated tie between two actors
 NON_RELATIONAL = frozenset({"appears_in", "co_mention"})
+SHARED_VICTIM = "shared_victim"
 #: kinds of actor that can be syndicate members (agencies, courts and places never are)
 MEMBER_KINDS = ("person", "company")
 
@@ -63,7 +64,10 @@ class LayerWeights:
     pairs; a relation not listed (a new type) weighs ``default``. Co-mention weighs
     ``co_mention``, 0 by default: naming two actors in one decision is context, not a tie.
     Every stated relation weighs 1 by default, so a pair's weight counts its stated ties;
-    set a layer to 0 to leave it out.
+    set a layer to 0 to leave it out. Two members who each have a stated tie with the same
+    victim in one decision (one recruited her, the other escorted her) are joined through
+    her by the ``shared_victim`` layer, weighing ``shared_victim`` (0.5: a path of two
+    stated ties, weaker than one).
 
     >>> w = LayerWeights(layers=(("paid", 2.0),))
     >>> w.weight("paid"), w.weight("escorted"), w.weight("co_mention")
@@ -73,10 +77,13 @@ class LayerWeights:
     layers: tuple = ()
     default: float = 1.0
     co_mention: float = 0.0
+    shared_victim: float = 0.5
 
     def weight(self, relation: str) -> float:
         if relation == "co_mention":
             return self.co_mention
+        if relation == SHARED_VICTIM:
+            return self.shared_victim
         return dict(self.layers).get(relation, self.default)
 
 
@@ -147,6 +154,8 @@ def multiplex_graph(actors: pd.DataFrame, ties: pd.DataFrame, *, members=None, c
         else:
             g.add_edge(u, v, key=rel, layer=rel, basis="stated", n_ties=1, weight=weights.weight(rel),
                        cases=[cid], evidence=[f"{cid}|{e}|{s}>{t}"])
+    if weights.shared_victim > 0:
+        _add_shared_victim_edges(g, actors, ties, members, weights)
     if context:
         cm = case_members(actors, ties)
         cm = cm[cm["actor_id"].isin(members)]
@@ -163,6 +172,38 @@ def multiplex_graph(actors: pd.DataFrame, ties: pd.DataFrame, *, members=None, c
                     g.add_edge(u, v, key="co_mention", layer="co_mention", basis="co_mention", n_ties=1,
                                weight=weights.co_mention, cases=[cid], evidence=[])
     return g
+
+
+def _victim_ids(actors: pd.DataFrame) -> set:
+    roles = actors["roles"] if "roles" in actors else pd.Series([[]] * len(actors), index=actors.index)
+    return {a for a, k, rs in zip(actors["actor_id"], actors["kind"], roles)
+            if k == "person" and "victim" in _as_list(rs)}
+
+
+def _add_shared_victim_edges(g: nx.MultiGraph, actors: pd.DataFrame, ties: pd.DataFrame, members: set,
+                             weights: LayerWeights) -> None:
+    """Join members who each have a stated tie with the same victim in the same decision."""
+    victims = _victim_ids(actors) - members
+    ev = ties["evidence"] if "evidence" in ties else pd.Series(None, index=ties.index)
+    around: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for s, t, rel, cid, e in zip(ties["source_id"], ties["target_id"], ties["relation"], ties["case_id"], ev):
+        if rel in NON_RELATIONAL or s == t:
+            continue
+        for m, v in ((s, t), (t, s)):
+            if m in members and v in victims:
+                around.setdefault((v, cid), {}).setdefault(m, []).append(f"{cid}|{e}|{s}>{t}")
+    for (v, cid), by_member in sorted(around.items()):
+        for a, b in combinations(sorted(by_member), 2):
+            evidence = by_member[a][:1] + by_member[b][:1]
+            if g.has_edge(a, b, key=SHARED_VICTIM):
+                d = g[a][b][SHARED_VICTIM]
+                d["n_ties"] += 1
+                d["weight"] += weights.shared_victim
+                d["cases"] = sorted(set(d["cases"]) | {cid})
+                d["evidence"].extend(evidence)
+            else:
+                g.add_edge(a, b, key=SHARED_VICTIM, layer=SHARED_VICTIM, basis="stated_via_victim", n_ties=1,
+                           weight=weights.shared_victim, cases=[cid], evidence=list(evidence))
 
 
 def relational_graph(actors: pd.DataFrame, ties: pd.DataFrame, *, members=None,
