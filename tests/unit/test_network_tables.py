@@ -182,3 +182,31 @@ def test_company_listed_without_ties_never_joins(tables):
     syn = build_network_tables(actors, ties, cases, n_runs=3)["syndicates"]
     k3 = syn[syn["courts"].map(lambda c: c == ["PN C"])].iloc[0]
     assert k3["n_actors"] == 2 and k3["n_companies"] == 0 and k3["n_context"] == 20
+
+
+def test_build_writes_significance_positions_and_permutation_brokerage():
+    """Two recruiters who each recruit a victim and work for one company: the same role
+    position ("out:recruited, out:works_for") in one group; network_tests holds the observed
+    figures, the CUG tests and validates against its schema."""
+    from analysis.network.tables import build_network_tables
+    from analysis.schemas import validate
+
+    actors = pd.DataFrame({"actor_id": ["P-1", "P-2", "V-1", "V-2", "C-1"],
+                           "kind": ["person", "person", "person", "person", "company"],
+                           "roles": [["recruiter"], ["recruiter"], ["victim"], ["victim"], []],
+                           "label": ["P-1", "P-2", "V-1", "V-2", "PT X"], "n_cases": [1] * 5})
+    ties = pd.DataFrame({"source_id": ["P-1", "P-2", "P-1", "P-2"], "target_id": ["V-1", "V-2", "C-1", "C-1"],
+                         "relation": ["recruited", "recruited", "works_for", "works_for"], "case_id": ["K"] * 4,
+                         "evidence": ["k:1-2", "k:3-4", "k:5-6", "k:7-8"], "date": [None] * 4})
+    out = build_network_tables(actors, ties, n_runs=5, n_perm=50, n_sim=50)
+    am = out["actor_metrics"].set_index("actor_id")
+    assert sorted(am.index) == ["C-1", "P-1", "P-2"]
+    assert am.loc["P-1", "position"] == am.loc["P-2", "position"] != am.loc["C-1", "position"]
+    assert am.loc["P-1", "position_label"] == "out:recruited, out:works_for"
+    assert am.loc["P-1", "position_size"] == 2
+    assert {"brokerage_z_liaison", "brokerage_p_liaison", "effective_size", "efficiency"} <= set(am.columns)
+    nt = validate(out["network_tests"], "network_tests")
+    obs = nt[nt["test"] == "observed"].set_index("statistic")["observed"]
+    assert obs["n_actors"] == 3 and obs["n_ties"] == 2
+    assert set(nt.loc[nt["test"] == "cug", "statistic"]) == {"density", "degree_centralization",
+                                                           "betweenness_centralization"}

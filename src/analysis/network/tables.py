@@ -24,7 +24,16 @@
 * ``actor_metrics`` — one row per analysed actor: ``actor_id``, ``degree``,
   ``betweenness``, ``closeness``, ``eigenvector``, ``constraint``, ``core_number``,
   ``coreness``, Gould–Fernandez counts ``brokerage_<role>`` and ``brokerage_total``
-  (groups = each actor's primary role), ``syndicate_id`` and ``stability``.
+  (groups = each actor's primary role) with ``brokerage_z_<role>`` and
+  ``brokerage_p_<role>`` from the permutation null (other actors' groups permuted),
+  Burt's ``effective_size`` and ``efficiency``, the role position (``position``,
+  ``position_label`` such as ``"out:recruited, out:paid"``, ``position_size``,
+  ``position_components``: how many separate groups the position recurs in),
+  ``syndicate_id`` and ``stability``.
+* ``network_tests`` — the stated-tie network among members as a whole: observed density and
+  Freeman centralizations (``test="observed"``), CUG tests of density and centralization
+  against random graphs of the same size and density, and QAP correlations between
+  relation layers (``test="qap"``, ``layer_a``/``layer_b``).
 * ``rejects`` — ties that could not be used (stage ``link``), to be appended to the
   project's ``rejects`` table.
 
@@ -52,7 +61,9 @@ import pandas as pd
 
 from analysis.network import graphs, typology
 from analysis.network.brokerage import ROLES, gould_fernandez
-from analysis.network.measures import MEASURES, centrality_table
+from analysis.network.measures import MEASURES, centrality_table, effective_size, network_table
+from analysis.network.positions import actor_positions
+from analysis.network.significance import relation_layers, significance_table
 from analysis.network.syndicates import detect_syndicates
 
 SYNDICATE_KINDS = ("person", "company")
@@ -113,8 +124,11 @@ def _syndicate_id(members) -> str:
 
 def build_network_tables(actors: pd.DataFrame, ties: pd.DataFrame, cases: pd.DataFrame | None = None, *,
                          resolution: float = 1.0, n_runs: int = 50, seed: int = 0,
-                         betweenness_k: int | None = None, require_role: bool = True) -> dict[str, pd.DataFrame]:
-    """``syndicates``, ``actor_metrics`` and ``rejects`` from the extraction tables (module docstring)."""
+                         betweenness_k: int | None = None, require_role: bool = True, n_perm: int = 500,
+                         n_sim: int = 500) -> dict[str, pd.DataFrame]:
+    """``syndicates``, ``actor_metrics``, ``network_tests`` and ``rejects`` from the extraction
+    tables (module docstring). ``n_perm`` permutations give the brokerage z-scores and p-values,
+    ``n_sim`` random graphs the CUG tests and permutations the QAP tests."""
     graphs._require(actors, ["actor_id", "kind"], "actors")
     graphs._require(ties, ["source_id", "target_id", "relation", "case_id"], "ties")
     if "roles" not in actors:
@@ -127,7 +141,8 @@ def build_network_tables(actors: pd.DataFrame, ties: pd.DataFrame, cases: pd.Dat
     metrics = centrality_table(g, k=betweenness_k, seed=seed) if nodes else pd.DataFrame(columns=MEASURES)
     info = actors.set_index("actor_id")
     group = {a: primary_role(info.at[a, "kind"], info.at[a, "roles"]) for a in nodes}
-    br = gould_fernandez(tie_digraph(actors, ok, nodes), group) if nodes else pd.DataFrame(columns=ROLES + ["total"])
+    br = (gould_fernandez(tie_digraph(actors, ok, nodes), group, null="permutation", n_perm=n_perm, seed=seed)
+          if nodes else pd.DataFrame(columns=ROLES + ["total"]))
     res = detect_syndicates(g, resolution=resolution, n_runs=n_runs, seed=seed)
 
     memb = res.membership
@@ -142,13 +157,66 @@ def build_network_tables(actors: pd.DataFrame, ties: pd.DataFrame, cases: pd.Dat
         am[m] = metrics[m].reindex(nodes).to_numpy(dtype=float) if len(metrics) else np.nan
     for r in ROLES + ["total"]:
         am[f"brokerage_{r}"] = br[r].reindex(nodes).fillna(0).astype(int).to_numpy() if len(br) else 0
+    for r in ROLES:
+        for stat in ("z", "p"):
+            col = f"{stat}_{r}"
+            am[f"brokerage_{col}"] = br[col].reindex(nodes).to_numpy(dtype=float) if col in br else np.nan
+    es = effective_size(g) if nodes else pd.DataFrame(columns=["effective_size", "efficiency"])
+    for col in ("effective_size", "efficiency"):
+        am[col] = es[col].reindex(nodes).to_numpy(dtype=float) if col in es else np.nan
+    pos = _positions(actors, ok, set(nodes))
+    for col in POSITION_COLUMNS:
+        am[col] = pos[col].reindex(nodes).to_numpy() if len(pos) else None
     am["primary_role"] = [group[a] for a in nodes]
     am["syndicate_id"] = [sid.get(memb.get(a)) for a in nodes]
     am["stability"] = [float(res.actor_stability.get(a)) if sid.get(memb.get(a)) else np.nan for a in nodes]
     am["core_number"] = am["core_number"].astype("Int64")
 
     syn = _profiles(am, actors, ok, cases, res, g)
-    return {"syndicates": syn, "actor_metrics": am.reset_index(drop=True), "rejects": rejects}
+    return {"syndicates": syn, "actor_metrics": am.reset_index(drop=True), "rejects": rejects,
+            "network_tests": _network_tests(g, actors, ok, n_sim=n_sim, seed=seed)}
+
+
+POSITION_COLUMNS = ["position", "position_label", "position_size", "position_components"]
+
+
+def _positions(actors: pd.DataFrame, ties: pd.DataFrame, members: set) -> pd.DataFrame:
+    """Role positions (``positions.actor_positions``) of the members, read from their stated
+    ties with each other and with victims (a recruiter's position is "out:recruited")."""
+    if not members:
+        return pd.DataFrame(columns=POSITION_COLUMNS)
+    victims = graphs._victim_ids(actors)
+    keep = members | victims
+    d = nx.MultiDiGraph()
+    d.add_nodes_from(sorted(members))
+    for s, t, rel in ties[["source_id", "target_id", "relation"]].itertuples(index=False, name=None):
+        if s in keep and t in keep and s != t and (s in members or t in members) and rel not in graphs.NON_RELATIONAL:
+            d.add_edge(s, t, relation=rel)
+    pos = actor_positions(d)
+    return pos.loc[pos.index.isin(members), POSITION_COLUMNS]
+
+
+def _network_tests(g: nx.Graph, actors: pd.DataFrame, ties: pd.DataFrame, *, n_sim: int, seed: int) -> pd.DataFrame:
+    """The network-level figures and tests of the stated-tie network among members: its
+    density and Freeman centralizations (``measures.network_table``, rows ``test="observed"``),
+    CUG tests of density and centralization against random graphs of the same size and
+    density, and QAP correlations between relation layers (``significance.significance_table``)."""
+    cols = ["test", "statistic", "condition", "observed", "null_mean", "null_sd", "p_ge", "p_le", "n_sim",
+            "layer_a", "layer_b"]
+    if g.number_of_nodes() < 3 or g.number_of_edges() == 0:
+        return pd.DataFrame(columns=cols)
+    obs = network_table(g, "stated ties among members").iloc[0]
+    rows = pd.DataFrame({"test": "observed", "statistic": obs.index, "condition": None, "observed": obs.to_numpy(),
+                         "null_mean": np.nan, "null_sd": np.nan, "p_ge": np.nan, "p_le": np.nan, "n_sim": 0,
+                         "layer_a": None, "layer_b": None})
+    members = set(g.nodes())
+    stated = ties[ties["source_id"].isin(members) & ties["target_id"].isin(members)
+                  & ~ties["relation"].isin(graphs.NON_RELATIONAL)]
+    layers = relation_layers(stated, nodes=sorted(members)) if len(stated) else None
+    if layers and len(layers) < 2:
+        layers = None
+    tests = significance_table(g, layers=layers, n_sim=n_sim, n_sim_paths=max(20, n_sim // 10), seed=seed)
+    return pd.concat([rows, tests], ignore_index=True)[cols]
 
 
 PROFILE_COLUMNS = ["syndicate_id", "n_actors", "n_persons", "n_companies", "n_cases", "n_courts", "stability",

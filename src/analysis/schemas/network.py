@@ -56,10 +56,36 @@ actor_metrics = register("actor_metrics", pa.DataFrameSchema(
         "core_number": pa.Column("Int64", pa.Check.ge(0), nullable=True, required=False),
         "coreness": pa.Column(float, nullable=True, required=False),
         **{f"brokerage_{r}": pa.Column("Int64", pa.Check.ge(0), required=False) for r in BROKERAGE_ROLES},
+        **{f"brokerage_{s}_{r}": pa.Column(float, nullable=True, required=False)
+           for r in BROKERAGE_ROLES[:-1] for s in ("z", "p")},
+        "effective_size": pa.Column(float, nullable=True, required=False),
+        "efficiency": pa.Column(float, nullable=True, required=False),
+        "position": pa.Column("Int64", nullable=True, required=False),
+        "position_label": pa.Column(str, nullable=True, required=False),
+        "position_size": pa.Column("Int64", nullable=True, required=False),
+        "position_components": pa.Column("Int64", nullable=True, required=False),
         "primary_role": pa.Column(str, nullable=True, required=False),
         "syndicate_id": pa.Column(str, nullable=True),
         "stability": pa.Column(float, pa.Check.in_range(0, 1), nullable=True, required=False),
     },
     strict=False,
+    coerce=True,
+))
+
+network_tests = register("network_tests", pa.DataFrameSchema(
+    {
+        "test": pa.Column(str, pa.Check.isin(["observed", "cug", "qap"])),
+        "statistic": pa.Column(str),
+        "condition": pa.Column(str, nullable=True),
+        "observed": pa.Column(float, nullable=True),
+        "null_mean": pa.Column(float, nullable=True),
+        "null_sd": pa.Column(float, nullable=True),
+        "p_ge": pa.Column(float, pa.Check.in_range(0, 1), nullable=True),
+        "p_le": pa.Column(float, pa.Check.in_range(0, 1), nullable=True),
+        "n_sim": pa.Column("Int64", pa.Check.ge(0)),
+        "layer_a": pa.Column(str, nullable=True),
+        "layer_b": pa.Column(str, nullable=True),
+    },
+    strict=True,
     coerce=True,
 ))
