@@ -283,11 +283,16 @@ _HYPOTHETICAL = re.compile(r"(?i)\b(?:restitusi|ganti\s+rugi|denda|membebankan|d
                            r"wajib\s+membayar|meminta|minta)\b")
 _MONEY = re.compile(r"(?i)\b(?:uang|biaya|ongkos|upah|gaji|bayaran|komisi|fee|keuntungan|rp\.?|rm|ringgit|dana|"
                     r"tarif|sewa|tip|dp|transfer)\b")
-_CLIENT_WORDS = re.compile(r"(?i)\b(?:tamu|pelanggan|laki-laki\s+hidung|lelaki\s+hidung|customer|konsumen|foto)\b")
+_CLIENT_WORDS = re.compile(r"(?i)\b(?:tamu|pelanggan|laki-laki\s+hidung|lelaki\s+hidung|customer|konsumen|foto|tarif|"
+                           r"bo|booking|harga)\b")
+_JOB_WORDS = re.compile(r"(?i)\b(?:pekerjaan|bekerja|kerja|lowongan)\b")
 _DOCUMENT = re.compile(r"(?i)\b(?:paspor|passport|visa|ktp|kartu\s+tanda|akta|dokumen|surat\s+rekomendasi|"
                        r"rekomendasi|e-?ktp|kk|kartu\s+keluarga|identitas)\b")
 _SEPARATE = re.compile(r"(?i)\(?\s*(?:dalam\s+)?(?:berkas\s+(?:perkara\s+)?|penuntutan\s+|perkara\s+)?terpisah\s*\)?")
 _LIST_LINK = re.compile(r"(?i)^(?:[\s,]|dan|serta|sdr|sdri|sdra|saksi|anak|korban|\.|\(|\)|dpo|\d|[ivx]+)*$")
+_COORDINATED_VERB = re.compile(r"(?i)\b(?:me|di)\w+\s*(?:,\s*)?(?:dan|serta|lalu|kemudian|,)\s*$")
+_NOT_VICTIM_ROLES = frozenset({"defendant", "fugitive", "recruiter", "sponsor", "shelter", "funder", "official",
+                               "co-defendant tried separately", "employer", "agent"})
 SUBJECT_WORDS = 4       # filler words allowed between a subject and its verb
 OBJECT_WORDS = 8        # words allowed between a verb and its object (or its preposition)
 
@@ -305,7 +310,9 @@ def _subjects(recs: list[_Mention], lo: int, c0: int, text: str, ok) -> list[_Me
     """The subject(s) of a verb starting at ``c0``: the person right before it, and the persons
     joined to that one by ``dan``/``bersama``/commas (``X dan Y menampung …``)."""
     before = [r for r in recs if lo <= r.start and r.end <= c0 and r.kind == "person"]
-    if not before or not _gap_ok(text[before[-1].end:c0], _SUBJECT_GAP, SUBJECT_WORDS):
+    # one coordinated verb may come first: "X menawarkan dan mengajak Y", "X menghubungi, lalu menjemput Y"
+    gap = _COORDINATED_VERB.sub(" ", text[before[-1].end:c0]) if before else ""
+    if not before or not _gap_ok(gap, _SUBJECT_GAP, SUBJECT_WORDS):
         return []
     out = [before[-1]]
     for r in reversed(before[:-1]):
@@ -393,8 +400,6 @@ def clause_ties(text: str, mentions: pd.DataFrame, roles: dict[str, list[str]], 
             continue
         if rel == "paid" and (_HYPOTHETICAL.search(clause) or not _MONEY.search(text[c0:min(s1, c1 + 200)] + left)):
             continue
-        if rel == "recruited" and _CLIENT_WORDS.search(text[c1:min(s1, c1 + 120)]):
-            continue
         if rel == "supplied_documents" and not _DOCUMENT.search(text[c1:min(s1, c1 + 80)]):
             continue
         src_ok = (lambda r: True) if rel in ("paid", "recruited") else (lambda r: not is_victim(r))
@@ -416,9 +421,21 @@ def clause_ties(text: str, mentions: pd.DataFrame, roles: dict[str, list[str]], 
             if not targets:
                 continue
             sources = _objects(recs, c1, s1, text, "person", prep)
-        targets = [t for t in targets if _is_target(t, rule, roles, place_roles)]
-        if rel == "ordered":
-            targets = [t for t in targets if not is_victim(t)]
+        if rule.target_kind == "person" and rule.target_role == "victim":
+            # a victim, or a person the decision gives no part in the scheme (victims are often named bare)
+            targets = [t for t in targets if t.kind == "person"
+                       and (is_victim(t) or not _NOT_VICTIM_ROLES.intersection(roles.get(t.entity, [])))]
+        else:
+            targets = [t for t in targets if _is_target(t, rule, roles, place_roles)]
+        if rel == "escorted":   # the escort has a part in the scheme (a client taking a victim away is not one)
+            sources = [r for r in sources if _NOT_VICTIM_ROLES.intersection(roles.get(r.entity, []))]
+        if rel == "ordered":   # a principal orders an accomplice, whom the decision gives a part in the scheme
+            targets = [t for t in targets if not is_victim(t) and _NOT_VICTIM_ROLES.intersection(roles.get(t.entity, []))]
+        if rel == "recruited" and targets:
+            # offering a victim (her photos, a price) to clients is exploitation, not recruitment
+            between = text[c1:targets[0].start]
+            if _CLIENT_WORDS.search(between) and not _JOB_WORDS.search(between):
+                continue
         if rel == "works_for":
             targets = [t for t in targets[:1] if t.start - c1 <= WORKS_GAP]
         if rel == "paid":
