@@ -267,7 +267,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _WORD = re.compile(r"[A-Za-z]+|\d+|[^\sA-Za-z\d]")
 # Words that may stand between a subject and its verb ("Terdakwa telah langsung merekrut").
 _SUBJECT_GAP = frozenset("telah juga langsung sudah pun ada datang kembali sempat baru hanya sendiri lagi "
-                         "akan hendak mau berhasil dapat bisa yang benar memang yakni yaitu pernah turut "
+                         "berhasil yang benar memang yakni yaitu pernah turut "
                          "bersama sama secara aktif terus".split())
 # Words that may stand between a verb and its object or between the items of a list of objects.
 _OBJECT_GAP = frozenset("saksi korban anak sdr sdri sdra saudara saudari para calon pekerja migran indonesia cpmi pmi "
@@ -277,7 +277,8 @@ _OBJECT_GAP = frozenset("saksi korban anak sdr sdri sdra saudara saudari para ca
 # Words after which the words that follow are no longer the verb's object.
 _CLAUSE_BREAK = frozenset("kemudian lalu selanjutnya sehingga karena namun tetapi setelah sedangkan dimana ketika saat "
                           "sebelum agar supaya bahwa yang".split())
-_NEGATION = re.compile(r"(?i)\b(?:tidak|tak|belum|bukan|tanpa|enggan|menolak)\b(?:\s+\w+){0,2}\s*$")
+_NEGATION = re.compile(r"(?i)\b(?:tidak|tak|belum|bukan|tanpa|enggan|menolak|akan|hendak|mau|ingin|dapat|bisa|"
+                       r"berencana|rencananya|rencana|berniat|bermaksud)\b(?:\s+\w+){0,2}\s*$")
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:restitusi|ganti\s+rugi|denda|membebankan|dibebankan|biaya\s+perkara|"
                            r"apabila|jika|bilamana|seandainya|dijanjikan|menjanjikan|akan\s+membayar|harus\s+membayar|"
                            r"wajib\s+membayar|meminta|minta)\b")
@@ -293,6 +294,7 @@ _LIST_LINK = re.compile(r"(?i)^(?:[\s,]|dan|serta|sdr|sdri|sdra|saksi|anak|korba
 _COORDINATED_VERB = re.compile(r"(?i)\b(?:me|di)\w+\s*(?:,\s*)?(?:dan|serta|lalu|kemudian|,)\s*$")
 _NOT_VICTIM_ROLES = frozenset({"defendant", "fugitive", "recruiter", "sponsor", "shelter", "funder", "official",
                                "co-defendant tried separately", "employer", "agent"})
+SENTENCE_OPENING = 60   # characters from a sentence start within which its subject is written
 SUBJECT_WORDS = 4       # filler words allowed between a subject and its verb
 OBJECT_WORDS = 8        # words allowed between a verb and its object (or its preposition)
 
@@ -346,7 +348,8 @@ def _objects(recs: list[_Mention], c1: int, hi: int, text: str, kind: str, prep:
         return []
     gap = text[start:after[0].start]
     gw = _words(gap)
-    if len(gw) > OBJECT_WORDS or any(w in _CLAUSE_BREAK for w in gw):
+    # a destination may follow a longer object ("memberangkatkan para pekerja dengan kapal ke Malaysia")
+    if len(gw) > (2 * OBJECT_WORDS if kind == "place" else OBJECT_WORDS) or any(w in _CLAUSE_BREAK for w in gw):
         return []
     out = [after[0]]
     for r in after[1:]:
@@ -414,6 +417,10 @@ def clause_ties(text: str, mentions: pd.DataFrame, roles: dict[str, list[str]], 
             if not sources:
                 continue
             targets = _subjects(recs, s0, c0, text, lambda r: True)
+            if not targets and cue.group(0).lower().startswith("atas"):
+                # "Y membawa para korban … atas perintah X": Y is the subject opening the sentence
+                opening = [r for r in recs if s0 <= r.start < min(c0, s0 + SENTENCE_OPENING) and r.kind == "person"]
+                targets = opening[:1]
             if not targets and rel == "funded":   # "biaya saksi A, B ditanggung oleh X"
                 targets = [r for r in recs if s0 <= r.start and r.end <= c0 and r.kind == "person" and is_victim(r)]
         else:  # receive: "Y menerima uang dari X"
