@@ -294,6 +294,8 @@ _LIST_LINK = re.compile(r"(?i)^(?:[\s,]|dan|serta|sdr|sdri|sdra|saksi|anak|korba
 _COORDINATED_VERB = re.compile(r"(?i)\b(?:me|di)\w+\s*(?:,\s*)?(?:dan|serta|lalu|kemudian|,)\s*$")
 _NOT_VICTIM_ROLES = frozenset({"defendant", "fugitive", "recruiter", "sponsor", "shelter", "funder", "official",
                                "co-defendant tried separately", "employer", "agent"})
+_ALIAS_TAIL = re.compile(r"^\s*(?:\b(?:als|alias)\b\.?|@)\s*(?:[A-Z][\w'.-]*\s*){1,3}")   # "X Als. ITA merekrut"
+_LEADING_VERB = re.compile(r"^\s*(?:,\s*)?(?:dan|serta)\s+me\w+\b")
 SENTENCE_OPENING = 60   # characters from a sentence start within which its subject is written
 SUBJECT_WORDS = 4       # filler words allowed between a subject and its verb
 OBJECT_WORDS = 8        # words allowed between a verb and its object (or its preposition)
@@ -313,7 +315,7 @@ def _subjects(recs: list[_Mention], lo: int, c0: int, text: str, ok) -> list[_Me
     joined to that one by ``dan``/``bersama``/commas (``X dan Y menampung …``)."""
     before = [r for r in recs if lo <= r.start and r.end <= c0 and r.kind == "person"]
     # one coordinated verb may come first: "X menawarkan dan mengajak Y", "X menghubungi, lalu menjemput Y"
-    gap = _COORDINATED_VERB.sub(" ", text[before[-1].end:c0]) if before else ""
+    gap = _COORDINATED_VERB.sub(" ", _ALIAS_TAIL.sub(" ", text[before[-1].end:c0])) if before else ""
     if not before or not _gap_ok(gap, _SUBJECT_GAP, SUBJECT_WORDS):
         return []
     out = [before[-1]]
@@ -346,11 +348,13 @@ def _objects(recs: list[_Mention], c1: int, hi: int, text: str, kind: str, prep:
         after = [r for r in after if r.start >= start]
     if not after or after[0].kind != kind:
         return []
-    gap = text[start:after[0].start]
+    gap = _LEADING_VERB.sub(" ", text[start:after[0].start])   # "mengajak dan menampung Y": Y for both
     gw = _words(gap)
     # a destination may follow a longer object ("memberangkatkan para pekerja dengan kapal ke Malaysia")
     if len(gw) > (2 * OBJECT_WORDS if kind == "place" else OBJECT_WORDS) or any(w in _CLAUSE_BREAK for w in gw):
         return []
+    if kind == "person" and not prep and not all(w in _OBJECT_GAP for w in gw):
+        return []   # "menyuruh saksi untuk meminta uang kepada Y": Y is not the one ordered
     out = [after[0]]
     for r in after[1:]:
         if r.kind != kind or not _LIST_LINK.match(text[out[-1].end:r.start]):
@@ -407,7 +411,13 @@ def clause_ties(text: str, mentions: pd.DataFrame, roles: dict[str, list[str]], 
             continue
         src_ok = (lambda r: True) if rel in ("paid", "recruited") else (lambda r: not is_victim(r))
         prep = rule.prep
-        if rule.direction == "forward":
+        if rule.direction == "forward" and rel == "works_for":
+            # "X selaku direktur PT Y": the person closely before the cue word, no clause between
+            before = [r for r in recs if s0 <= r.start and r.end <= c0 and r.kind == "person" and src_ok(r)]
+            near = before[-1:] if before and c0 - before[-1].end <= WORKS_GAP else []
+            sources = [r for r in near if not any(w in _CLAUSE_BREAK - {"yang"} for w in _words(text[r.end:c0]))]
+            targets = _objects(recs, c1, s1, text, "company", "")[:1]
+        elif rule.direction == "forward":
             sources = _subjects(recs, s0, c0, text, src_ok)
             if not sources:
                 continue
