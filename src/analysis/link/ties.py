@@ -64,6 +64,17 @@ def _cue_rx(extractor: str = "baseline") -> tuple[re.Pattern, dict]:
     return re.compile(caseless_alternation([c.split() for c in alts], r"\s+") + r"\b"), rows
 
 
+@lru_cache(maxsize=2)
+def _cue_rules(extractor: str = "current") -> tuple[re.Pattern, dict[str, list]]:
+    """Like ``_cue_rx`` but one cue may carry several rules (``menawarkan`` a job or a person)."""
+    rel = load_relations(extractor)
+    rules: dict[str, list] = {}
+    for r in rel.itertuples(index=False):
+        rules.setdefault(" ".join(r.cue.split()), []).append(r)
+    alts = sorted(rules, key=len, reverse=True)
+    return re.compile(caseless_alternation([c.split() for c in alts], r"\s+") + r"\b"), rules
+
+
 @lru_cache(maxsize=8)
 def _caseless_twins(letters: str) -> dict[str, str]:
     """For each of ``letters``, every character that ``re.IGNORECASE`` lets match it (``k`` → ``Kk\u212a``)."""
@@ -271,7 +282,7 @@ _SUBJECT_GAP = frozenset("telah juga langsung sudah pun ada datang kembali sempa
                          "bersama sama secara aktif terus".split())
 # Words that may stand between a verb and its object or between the items of a list of objects.
 _OBJECT_GAP = frozenset("saksi korban anak sdr sdri sdra saudara saudari para calon pekerja migran indonesia cpmi pmi "
-                        "tki tkw yaitu yakni antara lain sebanyak orang lagi adalah dan serta juga atas nama an "
+                        "tki tkw foto milik yaitu yakni antara lain sebanyak orang lagi adalah dan serta juga atas nama an "
                         "bernama inisial seorang perempuan laki wanita pria dewasa ( ) - . , : terdakwa i ii iii iv "
                         "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split())
 # Words after which the words that follow are no longer the verb's object.
@@ -286,6 +297,9 @@ _MONEY = re.compile(r"(?i)\b(?:uang|biaya|ongkos|upah|gaji|bayaran|komisi|fee|ke
                     r"tarif|sewa|tip|dp|transfer)\b")
 _CLIENT_WORDS = re.compile(r"(?i)\b(?:tamu|pelanggan|laki-laki\s+hidung|lelaki\s+hidung|customer|konsumen|foto|tarif|"
                            r"bo|booking|harga)\b")
+_SEX_WORK = re.compile(r"(?i)\b(?:persetubuhan|bersetubuh|berhubungan\s+badan|hubungan\s+badan|hubungan\s+seks\w*|"
+                       r"jasa\s+seks\w*|layanan\s+seks\w*|open\s+bo|booking\s+out|short\s+time|melayani\s+tamu|"
+                       r"pelanggan|tamu\s+laki|prostitusi|pekerja\s+seks)\b")
 _JOB_WORDS = re.compile(r"(?i)\b(?:pekerjaan|bekerja|kerja|lowongan)\b")
 _DOCUMENT = re.compile(r"(?i)\b(?:paspor|passport|visa|ktp|kartu\s+tanda|akta|dokumen|surat\s+rekomendasi|"
                        r"rekomendasi|e-?ktp|kk|kartu\s+keluarga|identitas)\b")
@@ -383,7 +397,7 @@ def clause_ties(text: str, mentions: pd.DataFrame, roles: dict[str, list[str]], 
     ...     ["source", "target", "relation"]].values.tolist()
     [['v', 'd', 'paid']]
     """
-    rx, rows = _cue_rx("current")
+    rx, rules = _cue_rules("current")
     m = mentions.loc[mentions["entity"].notna(), ["kind", "entity", "start", "end"]].sort_values("start")
     recs = [_Mention(*r) for r in zip(m["kind"].tolist(), m["entity"].tolist(), m["start"].tolist(), m["end"].tolist())]
     sents = sentence_spans(text)
@@ -393,8 +407,7 @@ def clause_ties(text: str, mentions: pd.DataFrame, roles: dict[str, list[str]], 
     def is_victim(r: _Mention) -> bool:
         return "victim" in roles.get(r.entity, [])
 
-    for cue in rx.finditer(text):
-        rule = rows[" ".join(cue.group(0).lower().split())]
+    for cue, rule in ((c, r) for c in rx.finditer(text) for r in rules[" ".join(c.group(0).lower().split())]):
         c0, c1 = cue.start(), cue.end()
         k = bisect_left(s_starts, c0 + 1) - 1
         s0, s1 = sents[max(k, 0)]
@@ -409,6 +422,8 @@ def clause_ties(text: str, mentions: pd.DataFrame, roles: dict[str, list[str]], 
             continue
         if rel == "supplied_documents" and not _DOCUMENT.search(text[c1:min(s1, c1 + 80)]):
             continue
+        if rel == "exploited" and rule.cue == "menawarkan" and not _SEX_WORK.search(text[c1:min(s1, c1 + 250)]):
+            continue   # offering a person (not a job) for sex with clients
         src_ok = (lambda r: True) if rel in ("paid", "recruited") else (lambda r: not is_victim(r))
         prep = rule.prep
         if rule.direction == "forward" and rel == "works_for":
