@@ -360,6 +360,8 @@ def _objects(recs: list[_Mention], c1: int, hi: int, text: str, kind: str, prep:
             return []
         start = pm.end()
         after = [r for r in after if r.start >= start]
+    if kind == "place":   # persons named between verb and destination are the ones sent
+        after = [r for r in after if r.kind == "place"]
     if not after or after[0].kind != kind:
         return []
     gap = _LEADING_VERB.sub(" ", text[start:after[0].start])   # "mengajak dan menampung Y": Y for both
