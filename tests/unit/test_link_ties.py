@@ -204,3 +204,21 @@ def test_match_prefers_the_entity_overlapped_most_then_the_lower_number():
     s2 = pd.DataFrame({"source_file": ["f"], "entity": ["b"], "start": [6], "end": [8]})
     assert match_entities(s2, ents) == {("f", "b"): "E1"}
     assert parse_spans("1-2;;x;3-4") == [(1, 2), (3, 4)]
+
+
+def test_offering_a_person_for_sex_is_exploitation():
+    roles = {"d": ["defendant"], "v": []}
+    t = "Terdakwa BAGUS menawarkan foto milik Saksi 4 kepada para tamu untuk berhubungan badan."
+    assert _ties(t, {"BAGUS": "d", "Saksi 4": "v"}, roles) == [("d", "v", "exploited")]
+    t2 = "Terdakwa BAGUS menawarkan Saksi 4 sebuah rumah."
+    assert _ties(t2, {"BAGUS": "d", "Saksi 4": "v"}, roles) == []
+
+
+def test_persons_between_sending_verb_and_destination():
+    names = {"BAGUS": "d", "WULAN": "v", "Malaysia": "m", "Lombok": "o"}
+    kinds = {"m": "place", "o": "place"}
+    places = {"m": "destination", "o": "origin"}
+    t = "Terdakwa BAGUS memberangkatkan saksi WULAN dengan kapal ke Malaysia."
+    assert _ties(t, names, {"d": ["defendant"], "v": []}, kinds, places) == [("d", "m", "sent_to")]
+    t2 = "Terdakwa BAGUS memberangkatkan saksi WULAN yang berasal dari Lombok ke Malaysia."
+    assert _ties(t2, names, {"d": ["defendant"], "v": []}, kinds, places) == []
