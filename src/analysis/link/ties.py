@@ -289,7 +289,7 @@ _OBJECT_GAP = frozenset("saksi korban anak sdr sdri sdra saudara saudari para ca
 _CLAUSE_BREAK = frozenset("kemudian lalu selanjutnya sehingga karena namun tetapi setelah sedangkan dimana ketika saat "
                           "sebelum agar supaya bahwa yang".split())
 _NEGATION = re.compile(r"(?i)\b(?:tidak|tak|belum|bukan|tanpa|enggan|menolak|akan|hendak|mau|ingin|dapat|bisa|"
-                       r"berencana|rencananya|rencana|berniat|bermaksud)\b(?:\s+\w+){0,2}\s*$")
+                       r"berencana|rencananya|rencana|berniat|bermaksud)\b(?:\s+\w+){0,4}\s*$")
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:restitusi|ganti\s+rugi|denda|membebankan|dibebankan|biaya\s+perkara|"
                            r"apabila|jika|bilamana|seandainya|dijanjikan|menjanjikan|akan\s+membayar|harus\s+membayar|"
                            r"wajib\s+membayar|meminta|minta)\b")
@@ -369,7 +369,7 @@ def _objects(recs: list[_Mention], c1: int, hi: int, text: str, kind: str, prep:
     # a destination may follow a longer object ("memberangkatkan para pekerja dengan kapal ke Malaysia")
     if len(gw) > (2 * OBJECT_WORDS if kind == "place" else OBJECT_WORDS) or any(w in _CLAUSE_BREAK for w in gw):
         return []
-    if kind == "person" and not prep and not all(w in _OBJECT_GAP for w in gw):
+    if kind == "person" and not all(w in _OBJECT_GAP for w in gw):
         return []   # "menyuruh saksi untuk meminta uang kepada Y": Y is not the one ordered
     out = [after[0]]
     for r in after[1:]:
@@ -420,8 +420,8 @@ def clause_ties(text: str, mentions: pd.DataFrame, roles: dict[str, list[str]], 
         left = text[max(s0, c0 - 60):c0]
         if _NEGATION.search(left):
             continue
-        if rel == "paid" and (_HYPOTHETICAL.search(clause) or not _MONEY.search(text[c0:min(s1, c1 + 200)] + left)):
-            continue
+        if rel == "paid" and (_HYPOTHETICAL.search(clause) or not _MONEY.search(text[c0:min(s1, c1 + 60)])):
+            continue   # the money is named right with the verb: "menyerahkan uang", "menerima upah", "membayar Rp…"
         if rel == "supplied_documents" and not _DOCUMENT.search(text[c1:min(s1, c1 + 80)]):
             continue
         if rel == "exploited" and rule.cue == "menawarkan" and not _SEX_WORK.search(text[c1:min(s1, c1 + 250)]):
