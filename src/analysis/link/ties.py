@@ -292,7 +292,7 @@ _NEGATION = re.compile(r"(?i)\b(?:tidak|tak|belum|bukan|tanpa|enggan|menolak|aka
                        r"berencana|rencananya|rencana|berniat|bermaksud)\b(?:\s+\w+){0,4}\s*$")
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:restitusi|ganti\s+rugi|denda|membebankan|dibebankan|biaya\s+perkara|"
                            r"apabila|jika|bilamana|seandainya|dijanjikan|menjanjikan|akan\s+membayar|harus\s+membayar|"
-                           r"wajib\s+membayar|meminta|minta)\b")
+                           r"wajib\s+membayar|meminta|minta|apakah|atau\s+belum)\b")
 _MONEY = re.compile(r"(?i)\b(?:uang|biaya|ongkos|upah|gaji|bayaran|komisi|fee|keuntungan|rp\.?|rm|ringgit|dana|"
                     r"tarif|sewa|tip|dp|transfer)\b")
 _CLIENT_WORDS = re.compile(r"(?i)\b(?:tamu|pelanggan|laki-laki\s+hidung|lelaki\s+hidung|customer|konsumen|foto|tarif|"
@@ -310,6 +310,8 @@ _NOT_VICTIM_ROLES = frozenset({"defendant", "fugitive", "recruiter", "sponsor", 
                                "co-defendant tried separately", "employer", "agent"})
 _ALIAS_TAIL = re.compile(r"^\s*(?:\b(?:als|alias)\b\.?|@)\s*(?:[A-Z][\w'.-]*\s*){1,3}")   # "X Als. ITA merekrut"
 _LEADING_VERB = re.compile(r"^\s*(?:,\s*)?(?:dan|serta)\s+me\w+\b")
+_WORKS_GAP_WORDS = frozenset("selaku sebagai adalah merupakan yang menjabat juga ialah yaitu yakni sendiri saat itu ini "
+                             "pernah masih sudah telah menjadi dan bin binti als alias s h se mm st ( ) , . : -".split())
 SENTENCE_OPENING = 60   # characters from a sentence start within which its subject is written
 SUBJECT_WORDS = 4       # filler words allowed between a subject and its verb
 OBJECT_WORDS = 8        # words allowed between a verb and its object (or its preposition)
@@ -422,6 +424,8 @@ def clause_ties(text: str, mentions: pd.DataFrame, roles: dict[str, list[str]], 
             continue
         if rel == "paid" and (_HYPOTHETICAL.search(clause) or not _MONEY.search(text[c0:min(s1, c1 + 60)])):
             continue   # the money is named right with the verb: "menyerahkan uang", "menerima upah", "membayar Rp…"
+        if rel == "sent_to" and _DOCUMENT.search(text[c1:min(s1, c1 + 60)]):
+            continue   # "mengirimkan visa … Australia" sends a document, not people
         if rel == "supplied_documents" and not _DOCUMENT.search(text[c1:min(s1, c1 + 80)]):
             continue
         if rel == "exploited" and rule.cue == "menawarkan" and not _SEX_WORK.search(text[c1:min(s1, c1 + 250)]):
@@ -432,7 +436,7 @@ def clause_ties(text: str, mentions: pd.DataFrame, roles: dict[str, list[str]], 
             # "X selaku direktur PT Y": the person closely before the cue word, no clause between
             before = [r for r in recs if s0 <= r.start and r.end <= c0 and r.kind == "person" and src_ok(r)]
             near = before[-1:] if before and c0 - before[-1].end <= WORKS_GAP else []
-            sources = [r for r in near if not any(w in _CLAUSE_BREAK - {"yang"} for w in _words(text[r.end:c0]))]
+            sources = [r for r in near if all(w in _WORKS_GAP_WORDS for w in _words(text[r.end:c0]))]
             targets = _objects(recs, c1, s1, text, "company", "")[:1]
         elif rule.direction == "forward":
             sources = _subjects(recs, s0, c0, text, src_ok)
