@@ -312,6 +312,7 @@ _ALIAS_TAIL = re.compile(r"^\s*(?:\b(?:als|alias)\b\.?|@)\s*(?:[A-Z][\w'.-]*\s*)
 _LEADING_VERB = re.compile(r"^\s*(?:,\s*)?(?:dan|serta)\s+me\w+\b")
 _WORKS_GAP_WORDS = frozenset("selaku sebagai adalah merupakan yang menjabat juga ialah yaitu yakni sendiri saat itu ini "
                              "pernah masih sudah telah menjadi dan bin binti als alias s h se mm st ( ) , . : -".split())
+FUNDED_REACH = 150      # characters before "ditanggung oleh" within which the persons whose costs were borne are named
 SENTENCE_OPENING = 60   # characters from a sentence start within which its subject is written
 SUBJECT_WORDS = 4       # filler words allowed between a subject and its verb
 OBJECT_WORDS = 8        # words allowed between a verb and its object (or its preposition)
@@ -453,7 +454,8 @@ def clause_ties(text: str, mentions: pd.DataFrame, roles: dict[str, list[str]], 
                 opening = [r for r in recs if s0 <= r.start < min(c0, s0 + SENTENCE_OPENING) and r.kind == "person"]
                 targets = opening[:1]
             if not targets and rel == "funded":   # "biaya saksi A, B ditanggung oleh X"
-                targets = [r for r in recs if s0 <= r.start and r.end <= c0 and r.kind == "person" and is_victim(r)]
+                targets = [r for r in recs if max(s0, c0 - FUNDED_REACH) <= r.start and r.end <= c0
+                           and r.kind == "person" and is_victim(r)]
         else:  # receive: "Y menerima uang dari X"
             targets = _subjects(recs, s0, c0, text, lambda r: True)
             if not targets:
