@@ -22,7 +22,7 @@ and never linked across decisions. Companies, places and agencies carry their na
 >>> sorted(out["actors"]["kind"].tolist())
 ['company', 'person', 'person', 'person', 'place']
 >>> sorted(out["ties"]["relation"].tolist())
-['recruited']
+['recruited', 'recruited']
 """
 
 from __future__ import annotations

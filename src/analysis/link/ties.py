@@ -313,6 +313,7 @@ _LEADING_VERB = re.compile(r"^\s*(?:,\s*)?(?:dan|serta)\s+me\w+\b")
 _WORKS_GAP_WORDS = frozenset("selaku sebagai adalah merupakan yang menjabat juga ialah yaitu yakni sendiri saat itu ini "
                              "pernah masih sudah telah menjadi dan bin binti als alias s h se mm st ( ) , . : -".split())
 FUNDED_REACH = 150      # characters before "ditanggung oleh" within which the persons whose costs were borne are named
+_PAREN = re.compile(r"\([^()]{0,60}\)")   # "X (DPO) merekrut", "X (dalam berkas perkara terpisah) merekrut"
 SENTENCE_OPENING = 60   # characters from a sentence start within which its subject is written
 SUBJECT_WORDS = 4       # filler words allowed between a subject and its verb
 OBJECT_WORDS = 8        # words allowed between a verb and its object (or its preposition)
@@ -332,12 +333,12 @@ def _subjects(recs: list[_Mention], lo: int, c0: int, text: str, ok) -> list[_Me
     joined to that one by ``dan``/``bersama``/commas (``X dan Y menampung …``)."""
     before = [r for r in recs if lo <= r.start and r.end <= c0 and r.kind == "person"]
     # one coordinated verb may come first: "X menawarkan dan mengajak Y", "X menghubungi, lalu menjemput Y"
-    gap = _COORDINATED_VERB.sub(" ", _ALIAS_TAIL.sub(" ", text[before[-1].end:c0])) if before else ""
+    gap = _COORDINATED_VERB.sub(" ", _PAREN.sub(" ", _ALIAS_TAIL.sub(" ", text[before[-1].end:c0]))) if before else ""
     if not before or not _gap_ok(gap, _SUBJECT_GAP, SUBJECT_WORDS):
         return []
     out = [before[-1]]
     for r in reversed(before[:-1]):
-        link = text[r.end:out[-1].start]
+        link = _PAREN.sub(" ", text[r.end:out[-1].start])
         if not re.fullmatch(r"(?i)[\s,]*(?:dan|serta|bersama(?:\s+dengan)?|,)?[\s,]*(?:saksi|sdr\.?|sdri\.?|sdra\.?)?\s*", link):
             break
         out.append(r)
