@@ -5,10 +5,20 @@ Two sources of ties:
 * structure: every pair of a decision's defendants is ``co_defendant``, and so is each
   defendant with each person the decision says is tried in a separate file
   (``berkas terpisah``);
-* sentences: a cue verb from ``data/link_relations.csv`` (``merekrut`` → ``recruited``,
-  ``memberangkatkan ... ke`` → ``sent_to``, ``karyawan PT`` → ``works_for``, ...) links the
-  nearest person before the cue to the mentions after it of the cue's target kind (or the
-  reverse for passive cues such as ``direkrut oleh``), inside one sentence.
+* structure in the text: persons listed before "(berkas perkara terpisah)" are tried
+  separately and linked ``co_defendant`` with each defendant (``separate_file_ties``);
+* sentences (``clause_ties``): a cue verb from ``data/link_relations.csv`` (``merekrut`` →
+  ``recruited``, ``menjemput`` → ``escorted``, ``menyuruh`` → ``ordered``, ``menyerahkan uang
+  … kepada`` → ``paid``, ``memberangkatkan … ke`` → ``sent_to``, ``selaku direktur PT`` →
+  ``works_for``, …) links its grammatical parties only: the subject written right before the
+  verb (or the agent after ``oleh``/``dari``) and the object right after it (or after the
+  cue's preposition). No party, no tie; negated, planned, promised and restitution acts are
+  not ties. Sentences end at ``;``, at a full stop before a line break or a capital, and
+  before bullets, never after a title such as ``Sdr.`` (``sentence_spans``).
+
+The earlier cue-only reading (the nearest person before a cue gets the tie) is kept as
+``sentence_ties(..., baseline=True)`` so that ``benchmarks/relation_accuracy.py`` can measure
+both in one run.
 
 The date of a sentence tie is the first single-day date written in the sentence, if any.
 
