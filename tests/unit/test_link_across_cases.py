@@ -64,7 +64,9 @@ def test_ties_and_review_carry_no_names():
         text = res[table].astype(str).to_csv().lower()
         assert not any(n in text for n in names), table
     rel = res["ties"].groupby("relation").size().to_dict()
-    assert rel["co_defendant"] == 1 and rel["recruited"] == 4
+    # "Terdakwa bersama X merekrut A dan B": both recruited both, in each of the two decisions;
+    # "Terdakwa menyuruh X menjemput korban": an order and an escort
+    assert rel == {"co_defendant": 1, "recruited": 8, "ordered": 1, "escorted": 1}
 
 
 def test_cluster_refuses_two_entities_of_one_decision():

@@ -40,7 +40,8 @@ def test_prepared_decisions_give_the_same_tables():
     for name in ("actors", "ties", "link_review"):
         assert_frame_equal(plain[name], prepared[name])
     assert len(plain["actors"]) == 6
-    assert sorted(plain["ties"]["relation"]) == ["co_defendant", "recruited", "recruited"]
+    # "Terdakwa bersama X merekrut korban": the defendant and X both recruited, in each decision
+    assert sorted(plain["ties"]["relation"]) == ["co_defendant"] + ["recruited"] * 4
 
 
 def test_prepare_keeps_a_failure_as_a_reject_row():

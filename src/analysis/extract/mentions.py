@@ -388,6 +388,42 @@ def _defendant_refs(text: str, lo: int, hi: int, n_defendants: int) -> list[dict
     return rows
 
 
+_ORDINAL = r"Ke(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
+_LABEL_NUM = rf"(?:\d{{1,2}}(?!\d)(?![ \t]*\()|[IVX]{{1,4}}\b|{_ORDINAL}\b)"
+ANON_LABEL_RX = re.compile(
+    r"(?<![\w/])(?<!para )(?<!Para )"
+    rf"(?:(?:(?:Anak|ANAK)[ \t]+)?(?:(?:Saksi|SAKSI)[ \t]+)?(?:(?:Anak|ANAK)[ \t]+)?(?:Korban|KORBAN)"
+    rf"(?:[ \t]+(?:Anak|ANAK))?(?:[ \t]+(?P<n1>{_LABEL_NUM})|(?![ \t]*\n?[ \t]*(?:[A-Z][a-zA-Z]{{2,}}|[A-Z]{{2,}})))"
+    rf"|(?:(?:Anak|ANAK)[ \t]+)?(?:Saksi|SAKSI)(?:[ \t]+(?:Anak|ANAK))?[ \t]+(?P<n2>{_LABEL_NUM}))")
+
+
+def anonymised_person_rows(text: str, lo: int = 0, hi: int | None = None) -> list[dict]:
+    """Persons a decision names only by an anonymised label: ``Saksi 4``, ``Saksi Kesatu``,
+    ``Anak Korban``, ``Anak Korban Anak 1``, ``Anak Saksi 2``, ``Korban 2``.
+
+    Published decisions replace the names of victims, children and some witnesses by such
+    labels; each label is one person of the decision, keyed by its folded words. A bare
+    ``Korban``/``Anak Korban`` counts only when no capitalised name follows (``Saksi Korban
+    WULAN`` is a cue before a name, not a label) and not after ``para`` (a group).
+
+    >>> t = "Saksi 4 dan Anak Korban Anak 1 serta saksi Korban WULAN; Saksi 2 (dua) orang; para Korban"
+    >>> [(r["key"], r["cue"]) for r in anonymised_person_rows(t)]
+    [('saksi 4', 'saksi'), ('anak korban anak 1', 'anak korban')]
+    """
+    hi = len(text) if hi is None else hi
+    rows: list[dict] = []
+    for m in ANON_LABEL_RX.finditer(text, lo, hi):
+        label = " ".join(m.group(0).split())
+        key = label.lower()
+        if m.group("n2") is None and m.group("n1") is None and key in ("korban", "saksi korban"):
+            continue      # a bare "Korban" is the common noun more often than a label
+        cue = ("anak korban" if key.startswith("anak") else "korban") if "korban" in key else "saksi"
+        rows.append({"kind": "person", "name": label, "key": key, "given": label, "aliases": [], "patronym": None,
+                     "is_initials": False, "cue": cue, "start": m.start(), "end": m.end(),
+                     "defendant_index": None})
+    return rows
+
+
 def _company_rows(text: str, lo: int, hi: int, common: frozenset[str] = frozenset(),
                   prose: frozenset[str] = frozenset()) -> list[dict]:
     """Companies after a legal form; ``prose`` words (in lower case 3+ times) may not start a name,
@@ -551,6 +587,7 @@ def find_mentions(doc: ParsedDecision, sections: tuple[str, ...] | None = None, 
         rows += _agency_rows(text, lo, hi)
         rows += _place_rows(text, lo, hi)
         rows += _defendant_refs(text, lo, hi, len(doc.defendants))
+        rows += anonymised_person_rows(text, lo, hi)
     rows = drop_incidental_companies(_drop_overlaps(rows), text)
     for i, r in enumerate(rows):
         nxt = rows[i + 1]["start"] if i + 1 < len(rows) else len(text)

@@ -25,7 +25,7 @@ Companies, places and agencies carry their names.
 >>> sorted(out["actors"]["kind"].tolist())
 ['company', 'person', 'person', 'person', 'place']
 >>> sorted(out["ties"]["relation"].tolist())
-['recruited']
+['recruited', 'recruited']
 """
 
 from __future__ import annotations
