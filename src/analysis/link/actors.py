@@ -40,7 +40,7 @@ from analysis.link import across_cases
 from analysis.link.across_cases import LOWER, UPPER
 from analysis.link.ties import TIE_COLUMNS, sentence_ties, structural_ties
 from analysis.link.within_case import ENTITY_COLUMNS, records, resolve_within_case
-from analysis.privacy import pseudonym
+from analysis.privacy import pseudonym, redact
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +187,7 @@ def _safe_label(label: str, kind: str, person_names: frozenset[str]) -> str:
         for i in range(len(words) - n + 1):
             if " ".join(words[i:i + n]) in person_names:
                 return pseudonym(" ".join(words), kind)
-    return label
+    return redact(label)
 
 
 def _company_label(names: list[str]) -> str:
