@@ -64,7 +64,7 @@ class RedactionError(RuntimeError):
 
 _NIK_RE = re.compile(r"(?<!\d)\d{16}(?!\d)")
 _NIK_KEYWORD_RE = re.compile(
-    r"(?i:\bNIK|\bKTP|\bKK\b|Nomor\s+Induk\s+Kependudukan|Kartu\s+Keluarga)"
+    r"(?<![A-Za-z])(?=[NnKk])(?i:NIK|KTP|KK\b|Nomor\s+Induk\s+Kependudukan|Kartu\s+Keluarga)"
     r"[^\w\n]{0,4}(?:(?i:No|Nomor)\b[^\w\n]{0,3})?(\d(?:[ .\-]?\d){14,16})(?!\d)")
 _GROUPED16_RE = re.compile(r"(?<![\d.\-])\d{4}([ .\-])\d{4}\1\d{4}\1\d{4}(?![\d])")
 _CARD_CUE_RE = re.compile(r"(?i:kartu|atm|debit|kredit|card)")
@@ -81,7 +81,7 @@ _PHONE_RE = re.compile(
     r"|0[ ]?8\d{1,3}(?:" + _SEP + r"\d{2,5}){1,4}"                  # 0812 3456 7890, 0 812-3456-7890
     r")(?!\d)")
 _PHONE_KEYWORD_RE = re.compile(
-    r"(?i:\b(?:telp|telpon|telepon|tlp|tel|hp|handphone|ponsel|wa|whatsapp|fax|faks))\b\.?"
+    r"(?<![A-Za-z])(?=[TtHhPpWwFf])(?i:telp|telpon|telepon|tlp|tel|hp|handphone|ponsel|wa|whatsapp|fax|faks)\b\.?"
     r"[ \t]*(?:(?i:no|nomor)\b\.?)?[ \t]*:?[ \t]*(\+?\d(?:[ \t.\-]{0,2}\d){6,15})(?!\d)")
 
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+[ ]?@[ ]?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -120,7 +120,10 @@ _PARTS = {
                rf"jorong|banjar)(?:\.?[ ]?/[ ]?(?i:desa|ds|des|kel|kelurahan))?{_KW_END}{_NAME}",
     "rtrw": _RTRW_RE.pattern,
 }
-_PART_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PARTS.items()))
+# Every part starts with a keyword at a word start: the guard in front lets the engine skip
+# other positions quickly (five times faster on the decisions).
+_PART_RE = re.compile(r"(?<![A-Za-z])(?=[JjNnKkGgBbPpDdLlRr])(?:"
+                      + "|".join(f"(?P<{k}>{v})" for k, v in _PARTS.items()) + ")")
 _GAP_RE = re.compile(r"[\s,.:]{0,4}")
 _HOUSE = {"number", "gang", "blok"}
 _PLACE = {"street", "estate", "village", "gang", "blok"}
@@ -257,6 +260,21 @@ def redact(text: str, *, detector: bool = True) -> str:
     spans = _pattern_spans(text)
     if detector:
         spans += detector_spans(text)
+    out = _apply(text, spans)
+    # A label can expose a neighbour that a letter or digit hid ("ani@contoh.id0812…"): the
+    # patterns run again until nothing changes, so that redact(redact(x)) == redact(x).
+    for _ in range(_MAX_PASSES):
+        again = _apply(out, _pattern_spans(out))
+        if again == out:
+            break
+        out = again
+    return out
+
+
+_MAX_PASSES = 5
+
+
+def _apply(text: str, spans: list[tuple[int, int, str]]) -> str:
     if not spans:
         return text
     out, pos = [], 0
