@@ -43,6 +43,7 @@ def test_passport_numbers(text, expected):
     ("kantor (0361) 234567 buka", "kantor [PHONE] buka"),
     ("Telp. 0361-234567", "Telp. [PHONE]"),
     ("nomor 081234567890saksi", "nomor [PHONE]saksi"),
+    ("nomor whatsapp+6281234567890 milik", "nomor whatsapp[PHONE] milik"),
 ])
 def test_phone_numbers(text, expected):
     assert redact(text) == expected

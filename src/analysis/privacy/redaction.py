@@ -75,7 +75,7 @@ _PASSPORT_KEYWORD_RE = re.compile(
 
 _SEP = r"[ \t.\-]{0,2}"
 _PHONE_RE = re.compile(
-    r"(?<![\w+])(?:"
+    r"(?<![\d+])(?:"  # a letter before is no guard: converted text glues words ("whatsapp+62…")
     r"\+[ ]?\d{1,3}(?:" + _SEP + r"\(?\d{1,5}\)?){1,6}"           # +62 812-3456-7890, +60 12-345 6789
     r"|\(0\d{2,4}\)[ \t]?\d{2,5}(?:" + _SEP + r"\d{2,5}){0,3}"      # (0361) 123456
     r"|0[ ]?8\d{1,3}(?:" + _SEP + r"\d{2,5}){1,4}"                  # 0812 3456 7890, 0 812-3456-7890
