@@ -90,6 +90,10 @@ def test_residence_line_ends_at_sentence_end_not_at_abbreviation():
     ("kantor di Jln. Permata 21, Kota Batam", "kantor di [ADDRESS], Kota Batam"),
     ("Jalan Dr.Ir Sukarno Nomor 63 Mataram", "[ADDRESS] Mataram"),
     ("di Jl. Kenanga, Desa Sukamaju, Kec. Cibeber", "di [ADDRESS], Kec. Cibeber"),
+    ("Jalan Gatot Subroto Timur Raya Dua Belas Indah No. 7, Kota Denpasar", "[ADDRESS], Kota Denpasar"),
+    ("JL Veteran gang mawar\nNo.29 dekat pasar", "[ADDRESS] dekat pasar"),
+    ("Jl. Jenderal Sudirman, Kav 52-53, Jakarta", "[ADDRESS], Jakarta"),
+    ("Jalan Nusantara Indah Utara 7 Kota Batam", "[ADDRESS] Kota Batam"),
 ])
 def test_street_addresses(text, expected):
     assert redact(text) == expected

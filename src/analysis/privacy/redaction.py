@@ -101,18 +101,20 @@ _RTRW_RE = re.compile(
 # Words that start an address part or a larger unit: never part of a name before them.
 _PART_WORDS = (r"no|nomor|nmr|gg|gang|rt|rw|blok|blk|desa|ds|des|dusun|dsn|kel|kelurahan|kec|kecamatan|kab|"
                r"kabupaten|kota|provinsi|prov|kampung|kp|kmp|lingkungan|lingk|ling|perum|perumahan|komplek|"
-               r"kompleks|komp|jl|jln|jalan|km|dan|di|yang")
+               r"kompleks|komp|jl|jln|jalan|km|kav|kavling|dan|di|yang")
 _WORD = rf"(?!(?i:{_PART_WORDS})\b)(?:[A-Z][A-Za-z'’\-]*\.?|[IVX]{{1,4}}\b|\d{{1,3}}[A-Za-z]?\b)"
-_NAME = rf"{_WORD}(?:(?:[ \t]{{1,3}}\n?[ \t]*|\n[ \t]*|(?<=\.)){_WORD}){{0,4}}"
+_NAME = rf"{_WORD}(?:(?:[ \t]{{1,3}}\n?[ \t]*|\n[ \t]*|(?<=\.)){_WORD}){{0,6}}"
 _KW_END = r"\b\.?[ \t]*:?[ \t]*\n?[ \t]*"
 _HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:[ ]?[\-/][ ]?\d{1,4}[A-Za-z]?)?(?![\d.,]\d)|[A-Z]{1,2}[ ]?-?[ ]?\d{1,4}(?![\w])"
 
 _PARTS = {
-    "street_lc": r"(?<![A-Za-z])(?:Jalan|JALAN|Jln|JLN|Jl|JL)\b\.?[ \t]+[a-z]+(?:[ \t]+[a-z]+){0,2}"
-                 r"(?=[ \t,]+(?i:no|nomor)\b\.?[ \t]*\d)",
+    # a street name with lower-case words counts only when a house number follows it
+    "street_lc": r"(?<![A-Za-z])(?:Jalan|JALAN|Jln|JLN|Jl|JL)\b\.?[ \t]+[A-Za-z][\w'’\-]*(?:\s{1,3}[A-Za-z][\w'’\-]*){0,5}"
+                 r"(?=[ \t,]*\n?[ \t]*(?i:no|nomor)\b\.?[ \t]*\d)",
     "street": rf"(?<![A-Za-z])(?i:jalan|jln|jl){_KW_END}{_NAME}(?P<bare>[ \t]{{1,3}}\d{{1,4}}[A-Za-z]?(?![\w.,]\d))?",
     "number": rf"(?<![A-Za-z])(?i:no|nomor|nmr){_KW_END}(?:{_HOUSE_NO})"
-              rf"|(?<![A-Za-z])(?:(?i:no|nomor)\b\.?[ \t]*)?(?i:km){_KW_END}\d{{1,3}}(?:[.,]\d)?",
+              rf"|(?<![A-Za-z])(?:(?i:no|nomor)\b\.?[ \t]*)?(?i:km|kav|kavling){_KW_END}\d{{1,3}}(?:[.,]\d)?"
+              rf"(?:[ ]?[\-/][ ]?\d{{1,4}})?",
     "gang": rf"(?<![A-Za-z])(?i:gang|gg){_KW_END}(?:{_NAME})",
     "blok": rf"(?<![A-Za-z])(?i:blok|blk){_KW_END}(?:(?i:no|nomor)\b\.?[ \t]*)?[A-Z0-9]{{1,4}}(?:[ ]?[\-/]?[ ]?\d{{1,4}})?(?![\w])",
     "estate": rf"(?<![A-Za-z])(?i:komplek|kompleks|komp|perumahan|perum){_KW_END}{_NAME}",
@@ -124,6 +126,7 @@ _PARTS = {
 # other positions quickly (five times faster on the decisions).
 _PART_RE = re.compile(r"(?<![A-Za-z])(?=[JjNnKkGgBbPpDdLlRr])(?:"
                       + "|".join(f"(?P<{k}>{v})" for k, v in _PARTS.items()) + ")")
+_ENDS_IN_NUMBER = re.compile(r"\s\d{1,4}[A-Za-z]?$")
 _GAP_RE = re.compile(r"[\s,.:]{0,4}")
 _HOUSE = {"number", "gang", "blok"}
 _PLACE = {"street", "estate", "village", "gang", "blok"}
@@ -179,7 +182,7 @@ def _address_spans(text: str) -> list[tuple[int, int, str]]:
 
     for m in _PART_RE.finditer(text):
         kinds = {k for k in _PARTS if m.group(k) is not None}
-        if m.group("bare"):
+        if m.group("bare") or (m.group("street") and _ENDS_IN_NUMBER.search(m.group("street"))):
             kinds.add("bare")
         if chain and not _GAP_RE.fullmatch(text, chain[-1][1], m.start()):
             close()
