@@ -25,7 +25,7 @@ def test_identity_numbers(text, expected):
     ("No. Paspor: AT 123456, berlaku", "No. Paspor: [PASSPORT], berlaku"),
     ("passport no. x7654321 issued", "passport no. [PASSPORT] issued"),
     # alone, far from the word "paspor" (a list of seized documents)
-    ("1 (satu) buah buku warna hijau E1234567 dan 1 (satu) lembar kontrak", 
+    ("1 (satu) buah buku warna hijau E1234567 dan 1 (satu) lembar kontrak",
      "1 (satu) buah buku warna hijau [PASSPORT] dan 1 (satu) lembar kontrak"),
     ("Visa FA 1234567;", "Visa [PASSPORT];"),
     # a ringgit amount is not a passport

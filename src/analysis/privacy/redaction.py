@@ -109,14 +109,16 @@ _HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:[ ]?[\-/][ ]?\d{1,4}[A-Za-z]?)?(?![\d.,]\d)|[A-
 
 _PARTS = {
     # a street name with lower-case words counts only when a house number follows it
-    "street_lc": r"(?<![A-Za-z])(?:Jalan|JALAN|Jln|JLN|Jl|JL)\b\.?[ \t]+[A-Za-z][\w'’\-]*(?:\s{1,3}[A-Za-z][\w'’\-]*){0,5}"
+    "street_lc": r"(?<![A-Za-z])(?:Jalan|JALAN|Jln|JLN|Jl|JL)\b\.?[ \t]+"
+                 r"[A-Za-z][\w'’\-]*(?:\s{1,3}[A-Za-z][\w'’\-]*){0,5}"
                  r"(?=[ \t,]*\n?[ \t]*(?i:no|nomor)\b\.?[ \t]*\d)",
     "street": rf"(?<![A-Za-z])(?i:jalan|jln|jl){_KW_END}{_NAME}(?P<bare>[ \t]{{1,3}}\d{{1,4}}[A-Za-z]?(?![\w.,]\d))?",
     "number": rf"(?<![A-Za-z])(?i:no|nomor|nmr){_KW_END}(?:{_HOUSE_NO})"
               rf"|(?<![A-Za-z])(?:(?i:no|nomor)\b\.?[ \t]*)?(?i:km|kav|kavling){_KW_END}\d{{1,3}}(?:[.,]\d)?"
               rf"(?:[ ]?[\-/][ ]?\d{{1,4}})?",
     "gang": rf"(?<![A-Za-z])(?i:gang|gg){_KW_END}(?:{_NAME})",
-    "blok": rf"(?<![A-Za-z])(?i:blok|blk){_KW_END}(?:(?i:no|nomor)\b\.?[ \t]*)?[A-Z0-9]{{1,4}}(?:[ ]?[\-/]?[ ]?\d{{1,4}})?(?![\w])",
+    "blok": rf"(?<![A-Za-z])(?i:blok|blk){_KW_END}(?:(?i:no|nomor)\b\.?[ \t]*)?"
+            rf"[A-Z0-9]{{1,4}}(?:[ ]?[\-/]?[ ]?\d{{1,4}})?(?![\w])",
     "estate": rf"(?<![A-Za-z])(?i:komplek|kompleks|komp|perumahan|perum){_KW_END}{_NAME}",
     "village": rf"(?<![A-Za-z])(?i:dusun|dsn|desa|ds|des|kelurahan|kel|kampung|kp|kmp|lingkungan|lingk|dukuh|"
                rf"jorong|banjar)(?:\.?[ ]?/[ ]?(?i:desa|ds|des|kel|kelurahan))?{_KW_END}{_NAME}",
