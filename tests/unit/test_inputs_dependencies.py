@@ -66,3 +66,22 @@ def test_missing_dependency_in_extraction_stops_the_run(tmp_path, monkeypatch):
     monkeypatch.setattr(decisions, "check_complete", lambda text: None)
     with pytest.raises(ModuleNotFoundError):
         decisions.process_decisions(folder, workers=1, link=False)
+
+
+def test_failed_redaction_stops_the_run(tmp_path, monkeypatch):
+    """A PII detector that fails must stop the run: no label or text is stored unredacted,
+    and the failure is not turned into a per-decision reject."""
+    from analysis.extract import decisions
+    from analysis.privacy import RedactionError
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "1_Pid.Sus_2025_PN_Xyz.txt").write_text("PUTUSAN Nomor 1/Pid.Sus/2025/PN Xyz " * 50, encoding="utf-8")
+
+    def failing(*args, **kwargs):
+        raise RedactionError("detector failed")
+
+    monkeypatch.setattr(decisions, "_extract", failing)
+    monkeypatch.setattr(decisions, "check_complete", lambda text: None)
+    with pytest.raises(RedactionError):
+        decisions.process_decisions(folder, workers=1, link=False)

@@ -62,7 +62,7 @@ from analysis.extract.courts import court_province
 from analysis.extract.model import DefendantMention, ParsedDecision
 from analysis.extract.names import is_initials
 from analysis.extract.sections import split_sections
-from analysis.privacy import pseudonym, secret_key, use_key
+from analysis.privacy import RedactionError, pseudonym, secret_key, use_key
 from analysis.sources.decisions import (
     Reject,
     check_complete,
@@ -127,8 +127,8 @@ def parse_decision(path: str | Path) -> ParsedDecision | Reject:
     raw = got
     try:
         text, to_raw = clean_decision(raw)
-    except ImportError:
-        raise                 # a missing dependency stops the run; it is not a fault of this file
+    except (ImportError, RedactionError):
+        raise                 # a missing dependency or failed redaction stops the run; not this file's fault
     except Exception as exc:  # never lose a file to an unexpected fault: record it
         return Reject(path.name, "clean", "cleaning failed", f"{type(exc).__name__}: {exc}")
     problem = check_complete(text)
@@ -136,7 +136,7 @@ def parse_decision(path: str | Path) -> ParsedDecision | Reject:
         return Reject(path.name, "parse", *problem)
     try:
         return _extract(path.name, raw, text, to_raw)
-    except ImportError:
+    except (ImportError, RedactionError):
         raise
     except Exception as exc:
         return Reject(path.name, "extract", "extraction failed", f"{type(exc).__name__}: {exc}")

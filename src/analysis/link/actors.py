@@ -43,7 +43,7 @@ from analysis.link import across_cases
 from analysis.link.across_cases import LOWER, UPPER
 from analysis.link.ties import TIE_COLUMNS, sentence_ties, structural_ties
 from analysis.link.within_case import ENTITY_COLUMNS, records, resolve_within_case
-from analysis.privacy import check_unique, pseudonym
+from analysis.privacy import RedactionError, check_unique, pseudonym, redact
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ def prepare_decision(doc: ParsedDecision) -> ParsedDecision:
     """
     try:
         doc.actor_parts = decision_entities(doc)
-    except ImportError:
+    except (ImportError, RedactionError):
         raise
     except Exception as exc:  # noqa: BLE001 - reported as a rejects row by link_decisions
         doc.actor_parts = f"{type(exc).__name__}: {exc}"
@@ -192,7 +192,7 @@ def _safe_label(label: str, kind: str, person_names: frozenset[str]) -> str:
         for i in range(len(words) - n + 1):
             if " ".join(words[i:i + n]) in person_names:
                 return pseudonym(" ".join(words), kind)
-    return label
+    return redact(label)
 
 
 def _company_label(names: list[str]) -> str:
@@ -278,6 +278,8 @@ def link_decisions(parsed: list[ParsedDecision], cases: pd.DataFrame | None = No
             log.warning("mentions failed for %s: %s", doc.source_file, exc)
             rejects.append((doc.source_file, "extract", "actor extraction failed", str(exc)))
             continue
+        except (ImportError, RedactionError):
+            raise
         except Exception as exc:  # noqa: BLE001 - one bad decision must not stop the corpus; it is reported
             log.warning("mentions failed for %s: %s", doc.source_file, exc)
             rejects.append((doc.source_file, "extract", "actor extraction failed", f"{type(exc).__name__}: {exc}"))

@@ -41,7 +41,7 @@ from analysis.news.language import indonesian_ratio, is_indonesian, mojibake_cou
 from analysis.news.link import link_events
 from analysis.news.place import article_place
 from analysis.news.readers import RawRecord, list_records, parse_record, reject
-from analysis.privacy import redact
+from analysis.privacy import RedactionError, redact
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def process_record(rec: RawRecord) -> dict:
         return {"article": None, "events": [], "rejects": [rej]}
     try:
         return _process_article(art)
-    except ImportError:   # a missing dependency fails every article alike: stop the run
+    except (ImportError, RedactionError):   # a missing dependency or a failed redaction: stop the run
         raise
     except Exception as exc:  # one bad article must not stop a corpus run; it is kept as a reject
         log.exception("extraction failed for %s", rec.source)

@@ -16,7 +16,7 @@ from analysis.privacy.pseudonyms import (
     secret_key,
     use_key,
 )
-from analysis.privacy.redaction import REDACT_TYPES, redact
+from analysis.privacy.redaction import REDACT_TYPES, RedactionError, redact
 
 __all__ = ["PREFIX", "REDACT_TYPES", "KeyProblem", "PseudonymCollision", "check_unique", "key_fingerprint",
-           "key_path", "pseudonym", "redact", "secret_key", "use_key"]
+           "key_path", "pseudonym", "redact", "RedactionError", "secret_key", "use_key"]
