@@ -137,3 +137,15 @@ def test_members_who_act_on_one_victim_are_joined_through_her():
     assert g["P-1"]["P-2"]["relations"] == ["shared_victim"]
     assert len(g["P-1"]["P-2"]["evidence"]) == 2
     assert relational_graph(a, t, weights=LayerWeights(shared_victim=0.0)).number_of_edges() == 0
+
+
+def test_a_person_without_role_whom_both_act_on_counts_as_the_shared_victim():
+    from analysis.network.graphs import relational_graph
+
+    a = pd.DataFrame({"actor_id": ["P-1", "P-2", "P-9"], "kind": ["person"] * 3,
+                      "roles": [["recruiter"], ["escort"], []]})
+    t = pd.DataFrame({"source_id": ["P-1", "P-2"], "target_id": ["P-9", "P-9"], "relation": ["recruited", "escorted"],
+                      "case_id": ["K", "K"], "evidence": ["k:1-2", "k:3-4"]})
+    assert sorted(relational_graph(a, t).edges()) == [("P-1", "P-2")]
+    t2 = t.assign(relation=["paid", "paid"])     # paying the same person says nothing of her being a victim
+    assert relational_graph(a, t2).number_of_edges() == 0

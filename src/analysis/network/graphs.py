@@ -174,16 +174,29 @@ def multiplex_graph(actors: pd.DataFrame, ties: pd.DataFrame, *, members=None, c
     return g
 
 
-def _victim_ids(actors: pd.DataFrame) -> set:
+#: relations whose target is, by what the sentence states, a victim of the scheme
+VICTIM_RELATIONS = frozenset({"recruited", "escorted", "sheltered", "exploited", "received_abroad"})
+
+
+def _victim_ids(actors: pd.DataFrame, ties: pd.DataFrame | None = None) -> set:
+    """Persons with the role victim, and, given ``ties``, persons without a scheme role
+    whom a stated tie recruits, escorts, shelters, exploits or receives abroad (the
+    decisions often name a victim as "saksi" without calling her a victim)."""
     roles = actors["roles"] if "roles" in actors else pd.Series([[]] * len(actors), index=actors.index)
-    return {a for a, k, rs in zip(actors["actor_id"], actors["kind"], roles)
-            if k == "person" and "victim" in _as_list(rs)}
+    out = {a for a, k, rs in zip(actors["actor_id"], actors["kind"], roles)
+           if k == "person" and "victim" in _as_list(rs)}
+    if ties is not None and len(ties):
+        roleless = {a for a, k, rs in zip(actors["actor_id"], actors["kind"], roles)
+                    if k == "person" and not _as_list(rs)}
+        acted_on = set(ties.loc[ties["relation"].isin(VICTIM_RELATIONS), "target_id"])
+        out |= roleless & acted_on
+    return out
 
 
 def _add_shared_victim_edges(g: nx.MultiGraph, actors: pd.DataFrame, ties: pd.DataFrame, members: set,
                              weights: LayerWeights) -> None:
     """Join members who each have a stated tie with the same victim in the same decision."""
-    victims = _victim_ids(actors) - members
+    victims = _victim_ids(actors, ties) - members
     ev = ties["evidence"] if "evidence" in ties else pd.Series(None, index=ties.index)
     around: dict[tuple[str, str], dict[str, list[str]]] = {}
     for s, t, rel, cid, e in zip(ties["source_id"], ties["target_id"], ties["relation"], ties["case_id"], ev):

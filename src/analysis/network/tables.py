@@ -185,7 +185,7 @@ def _positions(actors: pd.DataFrame, ties: pd.DataFrame, members: set) -> pd.Dat
     ties with each other and with victims (a recruiter's position is "out:recruited")."""
     if not members:
         return pd.DataFrame(columns=POSITION_COLUMNS)
-    victims = graphs._victim_ids(actors)
+    victims = graphs._victim_ids(actors, ties)
     keep = members | victims
     d = nx.MultiDiGraph()
     d.add_nodes_from(sorted(members))
