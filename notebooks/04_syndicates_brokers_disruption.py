@@ -17,9 +17,10 @@
 # %% [markdown]
 # # Syndicates, brokers and what disrupts them
 #
-# A syndicate here is a group of actors more densely tied to one another than to the rest of
-# the network, found by community detection on the cross-case network (Leiden algorithm,
-# Traag, Waltman & van Eck, 2019) and repeated many times to measure how stable each group is.
+# A syndicate here is a group of actors more densely tied to one another, by relations the
+# decisions state, than to the rest of the network, found by community detection (Leiden
+# algorithm, Traag, Waltman & van Eck, 2019) repeated many times to measure how stable each
+# group is, and compared with the same procedure on rewired networks.
 # Brokers are actors who connect groups (Gould & Fernandez, 1989). Disruption asks how much of
 # the network falls apart when given actors are removed.
 
@@ -40,6 +41,7 @@ from analysis.network.robustness import measure_robustness
 from analysis.network.temporal import syndicate_continuity, windowed_graphs
 from analysis.report.display import not_built, note, show_table
 from analysis.report.figures import save_figure
+from analysis.report.network_facts import fact, network_facts
 from analysis.report.network_views import disruption_table, syndicate_network
 from analysis.report.setup import notebook_context
 
@@ -51,40 +53,71 @@ syndicates, metrics = tables["syndicates"], tables["actor_metrics"]
 not_built(tables, ["syndicates", "actor_metrics"])
 
 # %%
-actors = tables["actors"]
-n_cases_of = actors["n_cases"].fillna(0).astype(int) if len(actors) else pd.Series(dtype=int)
-repeat_actors = actors.loc[n_cases_of >= 2]
-note(f"**{len(repeat_actors)} of {len(actors)} actors appear in two or more decisions** "
-     f"({int((repeat_actors['kind'] == 'person').sum())} persons, {int((repeat_actors['kind'] == 'company').sum())} "
-     f"companies, {int((repeat_actors['kind'] == 'place').sum())} places): the threads that tie cases together.")
+facts = network_facts(tables)
+show_table(facts, "Every number this report states about actors and syndicates, the table it is counted "
+           "from and how (the brief reads the same table).", max_rows=40)
 
 # %%
-show_table(repeat_actors.groupby("kind").size().rename("actors in 2+ decisions").reset_index()
-           if len(repeat_actors) else pd.DataFrame(columns=["kind", "actors in 2+ decisions"]),
-           "Actors named in two or more decisions, by kind.")
+note(f"**{fact(facts, 'persons_with_role_in_2plus_decisions', 0)} persons with a part in the scheme** are named in "
+     f"two or more decisions (**{fact(facts, 'persons_with_role_in_2plus_courts', 0)}** in more than one court), "
+     f"beside **{fact(facts, 'companies_in_2plus_decisions', 0)} companies**, "
+     f"**{fact(facts, 'agencies_in_2plus_decisions', 0)} agencies** and **{fact(facts, 'places_in_2plus_decisions', 0)} "
+     f"places**. Agencies and places recur because every case passes through them; they are not links "
+     f"between schemes and never count as syndicate members.")
+
+# %% [markdown]
+# ## Syndicates rest on stated ties, and are compared with a null model
+#
+# Members are persons with a part in the scheme and companies; two members are tied only when a
+# decision states a relation between them (recruited, paid, escorted, ordered, worked for,
+# co-defendant, or acting on the same victim). Being named in the same decision is shown as
+# context, never as membership. Each syndicate's stability (how often repeated runs keep it
+# together) is compared with the same procedure run on degree-preserving rewirings of its own
+# component: a syndicate is **weak** when it is not clearly more stable than its rewired copies.
 
 # %%
-multi_court = int((syndicates["n_courts"].fillna(0).astype(int) > 1).sum()) if len(syndicates) else 0
-multi_case = int((syndicates["n_cases"].fillna(0).astype(int) > 1).sum()) if len(syndicates) else 0
-note(f"**{len(syndicates)} syndicates** of two or more actors; **{multi_case}** span two or more decisions and "
-     f"**{multi_court}** span more than one court.")
+note(f"**{fact(facts, 'syndicates', 0)} syndicates** with **{fact(facts, 'syndicate_members', 0)} members**; the largest "
+     f"has **{fact(facts, 'largest_syndicate', 0)}**. **{fact(facts, 'syndicates_not_weak', 0)}** are more stable "
+     f"than their rewired copies; **{fact(facts, 'syndicates_in_2plus_decisions', 0)}** draw on two or more decisions "
+     f"and **{fact(facts, 'syndicates_in_2plus_courts', 0)}** on decisions of more than one court.")
 
 # %%
-profile_cols = [c for c in ["syndicate_id", "n_persons", "n_companies", "n_cases", "n_courts", "courts", "first_year",
-                            "last_year", "role_mix", "destinations", "companies"] if c in syndicates.columns]
+typology = (syndicates.groupby(["operation", "structure"]).size().rename("syndicates").reset_index()
+            if len(syndicates) and "operation" in syndicates else pd.DataFrame(columns=["operation", "structure",
+                                                                                      "syndicates"]))
+show_table(typology, "Syndicates by reach (local: one regency; regional: one province or neighbouring ones; "
+           "transregional: several provinces or abroad, after the UNODC Global Report typology) and by structure "
+           "of their stated ties.")
+
+# %%
+profile_cols = [c for c in ["syndicate_id", "n_persons", "n_companies", "n_cases", "n_courts", "relations", "n_bridges",
+                            "weak", "type", "role_mix", "destinations", "companies"] if c in syndicates.columns]
 spanning = syndicates.loc[(syndicates["n_cases"].fillna(0).astype(int) >= 2)
                           | (syndicates["n_courts"].fillna(0).astype(int) >= 2)] if len(syndicates) else syndicates
 show_table(spanning.sort_values(["n_courts", "n_cases"], ascending=False)[profile_cols],
-           "Profiles of the syndicates that span two or more decisions or courts: persons (never named) and "
-           "companies, courts and years, the roles their members hold, destinations and companies named.",
-           max_rows=15)
+           "Syndicates whose stated ties come from two or more decisions: persons (never named) and companies, the "
+           "relations that tie them, their cut points (members whose removal splits them), whether they are weak, "
+           "their type, roles, destinations and companies.", max_rows=15)
 
 # %%
-cols = [c for c in ["syndicate_id", "n_actors", "n_cases", "n_courts", "stability", "first_year", "last_year",
-                    "destinations", "companies"] if c in syndicates.columns]
+links = (syndicates[["syndicate_id", "court_links"]].explode("court_links").dropna()
+         if len(syndicates) and "court_links" in syndicates else pd.DataFrame(columns=["syndicate_id", "court_links"]))
+show_table(links, "Every stated tie that joins decisions of two courts, with its evidence (decision and "
+           "character span); empty when no syndicate spans courts.", max_rows=30)
+
+# %%
+cols = [c for c in ["syndicate_id", "n_actors", "n_cases", "n_courts", "stability", "stability_null", "weak",
+                    "n_bridges", "type"] if c in syndicates.columns]
 show_table(syndicates.sort_values(["n_cases", "n_actors"], ascending=False)[cols],
-           "Syndicates ordered by the number of decisions they span (stability: share of repeated runs "
-           "that keep the group together; 1 = always).", max_rows=20)
+           "Syndicates ordered by the number of decisions they span (stability: share of repeated runs that keep "
+           "the group together; stability_null: the same on degree-preserving rewirings; weak: not clearly above "
+           "the null).", max_rows=20)
+
+# %%
+tests = tables["network_tests"]
+show_table(tests, "The stated-tie network as a whole: observed density and Freeman centralization, CUG tests "
+           "against random graphs of the same size and density (p_ge: share of random graphs at least as "
+           "high), and QAP correlations between relation layers.", max_rows=30)
 
 # %%
 fig, ax = plt.subplots()

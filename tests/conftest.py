@@ -53,3 +53,11 @@ def case_tables(decisions_dir, tmp_path_factory) -> dict:
     tables = run_cases(decisions_dir, out)
     tables["_out"] = out
     return tables
+
+
+@pytest.fixture(scope="session")
+def network_tables(case_tables) -> dict:
+    """The network tables (syndicates, actor_metrics, network_tests) built once per session."""
+    from analysis.network.tables import build_network_tables
+
+    return build_network_tables(case_tables["actors"], case_tables["ties"], case_tables["cases"])

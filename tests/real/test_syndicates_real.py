@@ -31,8 +31,8 @@ from analysis.schemas import validate
 
 
 @pytest.fixture(scope="module")
-def network(case_tables):
-    return build_network_tables(case_tables["actors"], case_tables["ties"], case_tables["cases"])
+def network(network_tables):
+    return network_tables
 
 
 def _members(network) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.report.network_facts import fact, network_facts
 from analysis.report.summaries import count_values, share, victims_by
 from analysis.report.tables import is_built
 
@@ -43,21 +44,55 @@ def key_figures(tables: dict[str, pd.DataFrame], inventory: pd.DataFrame,
                  ("Share convicted", share(defendants["verdict"] == "convicted"), "Case data quality")]
         if pd.notna(months):
             rows.append(("Median prison term of the convicted (months)", float(months), "Case data quality"))
-    actors, syndicates = tables.get("actors"), tables.get("syndicates")
-    if actors is not None and is_built(actors) and len(actors):
-        multi = int((pd.to_numeric(actors["n_cases"], errors="coerce").fillna(0) > 1).sum())
-        rows.append(("Actors appearing in more than one decision", multi, "Recruitment networks"))
-    if syndicates is not None and is_built(syndicates) and len(syndicates):
-        rows += [("Syndicates found", len(syndicates), "Syndicates, brokers and disruption"),
-                 ("Syndicates spanning several courts",
-                  int((pd.to_numeric(syndicates["n_courts"], errors="coerce").fillna(0) > 1).sum()),
-                  "Syndicates, brokers and disruption")]
+    facts = network_facts(tables)
+    for key, measure, source in (
+            ("persons_with_role_in_2plus_decisions", "Persons with a part in the scheme named in two or more decisions",
+             "Recruitment networks"),
+            ("companies_in_2plus_decisions", "Companies named in two or more decisions", "Recruitment networks"),
+            ("syndicates", "Syndicates (groups joined by ties the decisions state)", "Syndicates, brokers and disruption"),
+            ("syndicates_not_weak", "Syndicates more cohesive than rewired versions of themselves",
+             "Syndicates, brokers and disruption"),
+            ("syndicates_in_2plus_courts", "Syndicates whose stated ties span several courts",
+             "Syndicates, brokers and disruption")):
+        v = fact(facts, key)
+        if v is not None:
+            rows.append((measure, v, source))
     events = tables.get("events")
     if events is not None and is_built(events) and len(events):
         rows.append(("Events extracted from news", len(events), "News events"))
     if news is not None and len(news):
         rows.append(("News reports in the reference index", len(news), "News events"))
     return pd.DataFrame([(m, _fmt(v), s) for m, v, s in rows], columns=["measure", "value", "source"])
+
+
+def network_findings(facts: pd.DataFrame) -> list[str]:
+    """The brief's sentences on recurring actors and syndicates, each number read from
+    ``facts`` (``analysis.report.network_facts``), each claim put beside its baseline.
+
+    >>> f = pd.DataFrame({"key": ["persons_with_role_in_2plus_decisions", "persons_with_role_in_2plus_courts",
+    ...     "agencies_in_2plus_decisions", "places_in_2plus_decisions", "companies_in_2plus_decisions"],
+    ...     "value": [12.0, 2.0, 30.0, 40.0, 5.0], "table": "actors", "definition": ""})
+    >>> print(network_findings(f)[0])
+    - **12 persons with a part in the scheme** (recruiters, escorts, fugitives, defendants …) are named in two or more decisions, **2** of them in decisions of different courts, and **5 companies** recur; the agencies (**30**) and places (**40**) that recur too are not counted as links.
+    """
+    out = []
+    p = fact(facts, "persons_with_role_in_2plus_decisions")
+    if p is not None:
+        out.append(f"- **{p} persons with a part in the scheme** (recruiters, escorts, fugitives, defendants …) are "
+                   f"named in two or more decisions, **{fact(facts, 'persons_with_role_in_2plus_courts', 0)}** of them "
+                   f"in decisions of different courts, and **{fact(facts, 'companies_in_2plus_decisions', 0)} "
+                   f"companies** recur; the agencies (**{fact(facts, 'agencies_in_2plus_decisions', 0)}**) and places "
+                   f"(**{fact(facts, 'places_in_2plus_decisions', 0)}**) that recur too are not counted as links.")
+    n = fact(facts, "syndicates")
+    if n is not None:
+        strong, wide = fact(facts, "syndicates_not_weak", 0), fact(facts, "syndicates_in_2plus_courts", 0)
+        out.append(f"- **{n} groups** of recruiters, escorts, sponsors and companies are joined by ties the decisions "
+                   f"state (who recruited, paid, escorted or worked for whom); the largest has "
+                   f"**{fact(facts, 'largest_syndicate', 0)}** members. **{strong}** of them hold together more "
+                   f"than rewired copies of themselves do, so most are small connected groups rather than "
+                   f"demonstrated organisations; **{fact(facts, 'syndicates_in_2plus_decisions', 0)}** draw on two "
+                   f"or more decisions and **{wide}** on decisions of more than one court.")
+    return out
 
 
 def victims_table(cases: pd.DataFrame) -> pd.DataFrame:
@@ -88,19 +123,7 @@ def findings(tables: dict[str, pd.DataFrame], inventory: pd.DataFrame) -> str:
                        f"destinations are **{names}**.")
         else:
             out.append(f"- Of the decisions used, **{len(mw)}** concern migrant workers.")
-    actors = tables.get("actors")
-    if actors is not None and is_built(actors) and len(actors):
-        companies = int((actors["kind"] == "company").sum())
-        multi = int(((pd.to_numeric(actors["n_cases"], errors="coerce").fillna(0) > 1)
-                     & actors["kind"].isin(["person", "company"])).sum())
-        out.append(f"- **{multi} people or companies** appear in more than one decision, and **{companies} "
-                   f"companies** are named — recurring recruiters and placement companies link cases that "
-                   f"courts heard separately.")
-    syndicates = tables.get("syndicates")
-    if syndicates is not None and is_built(syndicates) and len(syndicates):
-        wide = int((pd.to_numeric(syndicates["n_courts"], errors="coerce").fillna(0) > 1).sum())
-        out.append(f"- **{len(syndicates)} groups** of connected actors were found; **{wide}** reach across "
-                   f"more than one court, which a single prosecution would not see.")
+    out += network_findings(network_facts(tables))
     if len(out) <= 1:
         out.append("- *The case tables are not built yet: findings on cases, networks and groups appear here "
                    "once `tppo build` has run.*")

@@ -36,6 +36,7 @@ CONTRACT_COLUMNS: dict[str, list[str]] = {
                "date", "agencies", "places", "countries", "modus", "roles"],
     "syndicates": ["syndicate_id", "n_actors", "n_cases", "n_courts", "stability"],
     "actor_metrics": ["actor_id", "syndicate_id"],
+    "network_tests": ["test", "statistic", "condition", "observed", "null_mean", "null_sd", "p_ge", "p_le", "n_sim"],
     "series": ["series_id", "source", "freq", "period_start", "count"],
     "event_agencies": ["event_id", "agency"],
 }
