@@ -22,7 +22,7 @@ from analysis.extract.names import NameParts, fold, is_initials, person_key, spl
     ("Andi (Ande)", NameParts("Andi", ["Ande"], None)),
     ("Terdakwa II ANDI", NameParts("ANDI", [], None)),
     ("Drs. H. Andi Wijaya, S.H., M.H.", NameParts("Andi Wijaya", [], None)),
-    ("Hj. Siti Aminah", NameParts("Siti Aminah", [], None)),
+    ("Hj. Siti Wulanjari", NameParts("Siti Wulanjari", [], None)),
     ("Robin Sabin", NameParts("Robin Sabin", [], None)),
     ("TERDAKWA", NameParts("", [], None)),
 ])

@@ -45,7 +45,7 @@ def test_company_written_after_atas_nama_is_not_a_person():
 
 
 def test_a_business_or_group_introduced_by_bernama_is_not_a_person():
-    text = ("lembaga kursus bernama Sekarwangi Mataram; Grup WhatsApp atas nama\nSEKAR PINILIH; "
+    text = ("lembaga kursus bernama Sekarwangi Mataram; Grup obrolan atas nama\nSEKAR PINILIH; "
             "seorang perempuan bernama Sekarwangi")
     assert person_names(text) == {"sekarwangi"}
     assert person_names(text.split(";")[0]) == set()
@@ -91,10 +91,10 @@ def test_find_names_whole_words_any_case_and_spacing():
 
 
 def test_guard_keeps_long_names_and_rare_one_word_names_only():
-    nl = NameList(by_file={"a.txt": {"gandrung wisesa", "tirtasari", "jayanti", "rumpa", "batam", "maju jaya",
+    nl = NameList(by_file={"a.txt": {"gandrung wisesa", "tirtasari", "kunirsari", "rumpa", "batam", "maju makmur",
                                      "kencanawati"}},
-                  lower=Counter({"jayanti": 4, "maju": 9, "jaya": 7}), company_words={"kencanawati"})
-    # "jayanti" is written in lower case, "rumpa" is short, "batam" a place, "maju jaya" all ordinary
+                  lower=Counter({"kunirsari": 4, "maju": 9, "makmur": 7}), company_words={"kencanawati"})
+    # "kunirsari" is written in lower case, "rumpa" is short, "batam" a place, "maju makmur" all ordinary
     # words, "kencanawati" a word of a company's name.
     assert nl.guard() == {"gandrung wisesa", "tirtasari"}
 

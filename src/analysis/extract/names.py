@@ -87,8 +87,8 @@ def split_name(name: str) -> NameParts:
     name (with ``Alm``/``H.`` removed). Parenthesised status words (``(Alm)``, ``(DPO)``) are
     dropped; other parenthesised text is taken as an alias.
 
-    >>> split_name("Jumadi alias Madi bin Karta alias Kar")
-    NameParts(given='Jumadi', aliases=['Madi', 'Kar'], patronym='Karta')
+    >>> split_name("Kartijo alias Madi bin Karta alias Kar")
+    NameParts(given='Kartijo', aliases=['Madi', 'Kar'], patronym='Karta')
     >>> split_name("TERDAKWA")
     NameParts(given='', aliases=[], patronym=None)
     """
@@ -148,10 +148,10 @@ def fold(text: str) -> str:
 def person_key(name: str) -> str:
     """Normalised identity key of a person's own name ('' when nothing of a name is left).
 
-    >>> person_key("SDRI. SITI  AMINAH Binti H. KARTA")
-    'siti aminah'
-    >>> person_key("Siti Aminah alias Ami")
-    'siti aminah'
+    >>> person_key("SDRI. SITI  WULANJARI Binti H. KARTA")
+    'siti wulanjari'
+    >>> person_key("Siti Wulanjari alias Ami")
+    'siti wulanjari'
     """
     return fold(split_name(name).given)
 

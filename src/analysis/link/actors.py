@@ -184,11 +184,11 @@ class LabelGuard:
     place, a legal-form or agency word, or a word that decision writes in lower case (the rule of
     ``label_holds_name``) — or a role word followed by a name ("Polda Terdakwa Fulan").
 
-    >>> g = LabelGuard({"1/X": (frozenset({"wirapati", "kartolo"}), frozenset({"jaya"}))})
+    >>> g = LabelGuard({"1/X": (frozenset({"wirapati", "kartolo"}), frozenset({"sentanu"}))})
     >>> g.safe("LPK WIRAPATI", "company", ["1/X"]).startswith("C-"), g.safe("LPK WIRAPATI", "company", ["2/Y"])
     (True, 'LPK WIRAPATI')
-    >>> g.safe("PT MAJU JAYA", "company", ["1/X"]), g.safe("Polres Blitar", "agency", ["1/X"])
-    ('PT MAJU JAYA', 'Polres Blitar')
+    >>> g.safe("PT MEKAR SENTANU", "company", ["1/X"]), g.safe("Polres Blitar", "agency", ["1/X"])
+    ('PT MEKAR SENTANU', 'Polres Blitar')
     """
 
     def __init__(self, by_case: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None,
@@ -239,9 +239,9 @@ def _safe_label(label: str, kind: str, person_names: frozenset[str]) -> str:
     """The label, unless it holds a person's full name (e.g. a training centre named after its
     owner): then a pseudonym of the label, so that no name leaves through a company or place.
 
-    >>> _safe_label("LPK ANUGRAH JAYA", "company", frozenset({"budi santoso"}))
-    'LPK ANUGRAH JAYA'
-    >>> _safe_label("LPK BUDI SANTOSO", "company", frozenset({"budi santoso"})).startswith("C-")
+    >>> _safe_label("LPK MEKAR ABADI", "company", frozenset({"gandrung wisesa"}))
+    'LPK MEKAR ABADI'
+    >>> _safe_label("LPK GANDRUNG WISESA", "company", frozenset({"gandrung wisesa"})).startswith("C-")
     True
     """
     words = re.findall(r"[a-z]+", label.lower())

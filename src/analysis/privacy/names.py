@@ -24,8 +24,8 @@ Two uses, two rules (see ``NameList``):
   every decision it comes from, one-word names included (``label_holds_name``);
 * **globally** — tracked files, built tables and rendered reports are scanned for names of two
   words or more, and for one-word names only when the word is never written in lower case in
-  the whole corpus and is not a place name (``guard_names``): "Jaya", "Karya", "Batam" would
-  otherwise hit every page.
+  the whole corpus and is not a place name (``guard_names``): ordinary words such as "Makmur"
+  or places such as "Batam" would otherwise hit every page.
 
 The names stay in memory; they are never written to disk and never returned by the scans.
 
@@ -33,8 +33,8 @@ The names stay in memory; they are never written to disk and never returned by t
 ['fulan', 'fulanah']
 >>> sorted(person_names("keterangan Saksi Korban Anak 1 dan Terdakwa II di persidangan"))
 []
->>> sorted(person_names("bahwa Sdri. WIRANTI Alias NENG bersama KARTOLO (DPO) berangkat"))
-['kartolo', 'neng', 'wiranti']
+>>> sorted(person_names("bahwa Sdri. WIRANTI Alias GANDUL bersama KARTOLO (DPO) berangkat"))
+['gandul', 'kartolo', 'wiranti']
 """
 
 from __future__ import annotations
@@ -144,9 +144,9 @@ def person_names(text: str, common: frozenset[str] | None = None) -> set[str]:
     ``common`` (default: words the text writes in lower case three times or more) end a
     title-case name. Placeholders give nothing.
 
-    >>> sorted(person_names("Saksi 4 menerangkan; Saksi SITI AMINAH binti DARMO; Bripka Joko Susilo"))
-    ['darmo', 'joko susilo', 'siti aminah']
-    >>> sorted(person_names("ke rekening atas nama Sinar Jaya Abadi milik PT SINAR JAYA ABADI"))
+    >>> sorted(person_names("Saksi 4 menerangkan; Saksi SEKAR WULANJARI binti KARTIJO; Bripka Tanuwijoyo Sasmito"))
+    ['kartijo', 'sekar wulanjari', 'tanuwijoyo sasmito']
+    >>> sorted(person_names("ke rekening atas nama Mekar Gemilang Abadi milik PT MEKAR GEMILANG ABADI"))
     []
     """
     if common is None:
@@ -187,8 +187,8 @@ def decision_guard(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
     Ordinary words are those the decision writes in lower case three times or more.
 
-    >>> names, ordinary = decision_guard("Saksi KARTOLO jaya jaya jaya")
-    >>> sorted(names), "jaya" in ordinary
+    >>> names, ordinary = decision_guard("Saksi KARTOLO makmur makmur makmur")
+    >>> sorted(names), "makmur" in ordinary
     (['kartolo'], True)
     """
     common = frozenset(w for w, n in lower_counts(text).items() if n >= 3)
@@ -247,18 +247,18 @@ def label_holds_name(label: str, names: Iterable[str], ordinary: frozenset[str] 
     label's own words (beyond its legal form, agency and places) are all words of that name. A
     one-word name counts when it is a whole word of the label, unless
     the word is a place name (``place_words``), a word of a legal form or agency
-    (``LABEL_TYPE_WORDS``), or one of ``ordinary`` (the words the decisions write in lower case,
-    such as "jaya", "karya", "mulia"): a company named after a common word keeps its name.
+    (``LABEL_TYPE_WORDS``), or one of ``ordinary`` (the words the decision writes in lower case,
+    such as "makmur" or "sejahtera"): a company named after a common word keeps its name.
 
-    >>> label_holds_name("LPK SETIAWATI", ["setiawati"])
+    >>> label_holds_name("LPK WIRANTI", ["wiranti"])
     True
-    >>> label_holds_name("PT MAJU JAYA", ["jaya"], ordinary=frozenset({"jaya"}))
+    >>> label_holds_name("PT MEKAR SENTANU", ["sentanu"], ordinary=frozenset({"sentanu"}))
     False
     >>> label_holds_name("Polres Indramayu", ["indramayu"])
     False
-    >>> label_holds_name("PT Budi Santoso Abadi", ["budi santoso"])
+    >>> label_holds_name("PT Gandrung Wisesa Abadi", ["gandrung wisesa"])
     True
-    >>> label_holds_name("LPK SANTOSO", ["budi santoso"]), label_holds_name("PT SANTOSO ABADI", ["budi santoso"])
+    >>> label_holds_name("LPK WISESA", ["gandrung wisesa"]), label_holds_name("PT WISESA ABADI", ["gandrung wisesa"])
     (True, False)
     """
     words = _words(label)
@@ -272,8 +272,8 @@ def label_holds_name(label: str, names: Iterable[str], ordinary: frozenset[str] 
             parts = set(n.split()) - skip - stop_words()
             if parts and _phrase_in(words, n):
                 return True
-            # A part of a longer name ("Lestari" of a three-word name) counts only when the label
-            # is nothing but such parts beside its legal form ("LPK Lestari"): a single name word
+            # A part of a longer name (one word of a three-word name) counts only when the label
+            # is nothing but such parts beside its legal form ("LPK" and that word): a single name word
             # inside a longer company name is too often an ordinary word of that name.
             if bare and bare <= {w for w in parts if len(w) >= 3}:
                 return True
@@ -320,7 +320,7 @@ class NameList:
           corpus), not a place and not a stop word;
         * a one-word name only when it has ``min_chars`` letters or more, is never written in
           lower case in the corpus, is no place, stop word or word of a company's name: short
-          names and words like "Delta", "Lestari" or "Surya" would otherwise hit ordinary text.
+          names and words that also name companies would otherwise hit ordinary text.
 
         One-word names outside this list are still checked, per decision, against the labels of
         that decision (``label_holds_name``).

@@ -4,9 +4,11 @@
   reader sees, so that a rare combination (one court, one year, two victims) cannot single
   out a person. The method is primary cell suppression as in statistical disclosure control
   (Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, ch. 5).
-* ``names_from_decisions`` reads, in memory only, the names written after "Nama lengkap :" in
-  the decisions (the repository's guard list, ``analysis.privacy.names``), and ``scan_files``
-  counts their occurrences in rendered files without ever returning the names themselves.
+* ``names_from_decisions`` reads, in memory only, the broad list of person names of the
+  decisions (defendants, witnesses, victims, aliases, parents, fugitives, officials) under the
+  global rule of ``analysis.privacy.names.NameList.guard`` — the list the repository's own
+  privacy test uses — and ``scan_files`` counts their occurrences in rendered files without
+  ever returning the names themselves.
 
 >>> import pandas as pd
 >>> suppress_small_cells(pd.DataFrame({"court": ["A", "B", "C"], "n_victims": [12, 3, 0]}),
@@ -70,14 +72,15 @@ def suppress_small_cells(df: pd.DataFrame, columns: Iterable[str], threshold: in
 
 
 def names_from_decisions(decisions_dir: str | os.PathLike) -> set[str]:
-    """Defendant names from the decisions' identity lines, held in memory only.
+    """Person names of the decisions, held in memory only: every name of two words or more, and
+    one-word names that are not ordinary words, places or company words (the global rule).
 
-    Delegates to ``analysis.privacy.names.decision_names`` so that reports are checked
-    against exactly the list the repository's own privacy guard uses.
+    Delegates to ``analysis.privacy.names.guard_names`` so that reports are checked against
+    exactly the list the repository's own privacy test uses.
     """
-    from analysis.privacy.names import decision_names
+    from analysis.privacy.names import guard_names
 
-    names = decision_names(decisions_dir)
+    names = guard_names(decisions_dir)
     log.info("privacy guard: %d distinct names read from %s", len(names), decisions_dir)
     return names
 
@@ -152,7 +155,7 @@ def withhold_names(df: pd.DataFrame, names: Iterable[str], columns: Iterable[str
     but one named after its owner carries the owner's name; the report shows it withheld.
 
     >>> import pandas as pd
-    >>> t = pd.DataFrame({"label": ["PT Maju", "CV Fulan Fulanah Jaya"], "companies": [["PT Maju"], ["UD fulan fulanah"]]})
+    >>> t = pd.DataFrame({"label": ["PT Maju", "CV Fulan Fulanah Abadi"], "companies": [["PT Maju"], ["UD fulan fulanah"]]})
     >>> withhold_names(t, ["fulan fulanah"]).values.tolist()[1]
     ["[withheld: contains a person's name]", ["[withheld: contains a person's name]"]]
     """
