@@ -41,7 +41,7 @@ from analysis.link.across_cases import LOWER, UPPER
 from analysis.link.ties import TIE_COLUMNS, sentence_ties, structural_ties
 from analysis.link.within_case import ENTITY_COLUMNS, records, resolve_within_case
 from analysis.privacy import pseudonym
-from analysis.privacy.names import decision_guard, label_holds_name, role_then_name
+from analysis.privacy.names import SecretNames, decision_guard, label_holds_name, role_then_name
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +231,7 @@ def _case_guards(parsed: list[ParsedDecision], entities: pd.DataFrame) -> dict[s
         case = doc.case_id or doc.source_file
         guard = getattr(doc, "label_guard", None) or decision_guard(doc.text or "")
         names, ordinary = guard
-        out[case] = (frozenset(names | found.get(case, set())), ordinary)
+        out[case] = (SecretNames(names | found.get(case, set())), ordinary)
     return out
 
 

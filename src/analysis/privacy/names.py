@@ -192,7 +192,7 @@ def decision_guard(text: str) -> tuple[frozenset[str], frozenset[str]]:
     (['kartolo'], True)
     """
     common = frozenset(w for w, n in lower_counts(text).items() if n >= 3)
-    return frozenset(person_names(text, common)), common
+    return SecretNames(person_names(text, common)), common
 
 
 @lru_cache(maxsize=1)
@@ -300,19 +300,41 @@ def role_then_name(label: str) -> bool:
     return False
 
 
-@dataclass
+class SecretNames(frozenset):
+    """A set of names whose printed form is only its size, so that a failing test, a log line or
+    a traceback never shows a name.
+
+    >>> SecretNames({"fulan fulanah"})
+    <1 names>
+    """
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} names>"
+
+    __str__ = __repr__
+
+
+@dataclass(repr=False)
 class NameList:
-    """Names per decision file (in memory) and the corpus-wide lower-case word counts."""
+    """Names per decision file (in memory) and the corpus-wide lower-case word counts.
+
+    Printed, it shows counts only (``repr``), never a name.
+    """
 
     by_file: dict[str, set[str]] = field(default_factory=dict)
     lower: Counter = field(default_factory=Counter)
     ordinary: dict[str, frozenset[str]] = field(default_factory=dict)
     company_words: set[str] = field(default_factory=set)
 
-    def all_names(self) -> set[str]:
-        return set().union(*self.by_file.values()) if self.by_file else set()
+    def __repr__(self) -> str:
+        return f"<NameList of {len(self.by_file)} decisions>"
 
-    def guard(self, *, min_chars: int = 6) -> set[str]:
+    __str__ = __repr__
+
+    def all_names(self) -> SecretNames:
+        return SecretNames(set().union(*self.by_file.values()) if self.by_file else set())
+
+    def guard(self, *, min_chars: int = 6) -> SecretNames:
         """Names checked globally (tracked files, built tables, rendered reports).
 
         * every name of two words or more (eight characters or more) that holds a word of
@@ -336,7 +358,7 @@ class NameList:
             elif (len(n) >= min_chars and n not in self.lower and n not in places and n not in stop
                   and n not in self.company_words):
                 out.add(n)
-        return out
+        return SecretNames(out)
 
 
 def read_names(decisions_dir: str | Path) -> NameList:
@@ -383,7 +405,7 @@ def label_leaks(actors: pd.DataFrame, file_of_case: dict[str, str], names: NameL
     return pd.DataFrame(rows, columns=["actor_id", "kind", "reason"])
 
 
-def guard_names(decisions_dir: str | Path) -> set[str]:
+def guard_names(decisions_dir: str | Path) -> SecretNames:
     """The names scanned for in every tracked file, built table and rendered report (``NameList.guard``)."""
     return read_names(decisions_dir).guard()
 
@@ -405,13 +427,13 @@ def names_from_text(text: str, *, min_words: int = 1) -> set[str]:
     return out
 
 
-def decision_names(decisions_dir: str | Path, *, min_words: int = 2, min_len: int = 10) -> set[str]:
+def decision_names(decisions_dir: str | Path, *, min_words: int = 2, min_len: int = 10) -> SecretNames:
     """Full names (≥ ``min_words`` words, ≥ ``min_len`` characters) from every decision's identity lines."""
     names: set[str] = set()
     for p in sorted(Path(decisions_dir).glob("*.txt")):
         text = p.read_text(encoding="utf-8", errors="replace")
         names |= {n for n in names_from_text(text, min_words=min_words) if len(n) >= min_len}
-    return names
+    return SecretNames(names)
 
 
 def find_names(text: str, names: set[str]) -> list[str]:

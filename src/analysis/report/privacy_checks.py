@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
@@ -86,24 +87,43 @@ def names_from_decisions(decisions_dir: str | os.PathLike) -> set[str]:
 
 
 class NamePattern:
-    """The names to look for, normalised; ``count`` finds them as whole words, any spacing/case."""
+    """The names to look for, normalised; ``count`` finds them as whole words, any spacing/case.
+
+    Fast on long lists (thousands of names): a one-word name is counted from the text's word
+    counts, and a longer name is searched by regex only when each pair of its words stands
+    side by side somewhere in the text.
+    """
 
     def __init__(self, names: Iterable[str]):
         self.names = sorted({re.sub(r"\s+", " ", n.strip().lower()) for n in names
                              if n and len(n.strip()) >= MIN_NAME_CHARS}, key=len, reverse=True)
         self._words = {n: tuple(re.findall(r"\w+", n)) for n in self.names}
         self._all_words = {w for ws in self._words.values() for w in ws}
-        self._rx = {n: re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in n.split(" ")) + r"(?!\w)",
-                                  re.IGNORECASE) for n in self.names}
+        self._rx: dict[str, re.Pattern] = {}
+
+    def _regex(self, n: str) -> re.Pattern:
+        if n not in self._rx:
+            self._rx[n] = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in n.split(" ")) + r"(?!\w)",
+                                     re.IGNORECASE)
+        return self._rx[n]
 
     def count(self, text: str) -> int:
-        # A set lookup of the name's words picks the few names worth a regex search.
         low = text.lower()
-        words = set(re.findall(r"\w+", low))
-        if words.isdisjoint(self._all_words):
+        tokens = re.findall(r"\w+", low)
+        words = Counter(tokens)
+        if self._all_words.isdisjoint(words):
             return 0
-        return sum(len(self._rx[n].findall(low)) for n in self.names
-                   if all(w in words for w in self._words[n]))
+        pairs = set(zip(tokens, tokens[1:]))
+        total = 0
+        for n in self.names:
+            ws = self._words[n]
+            if not all(w in words for w in ws):
+                continue
+            if len(ws) == 1 and n == ws[0]:
+                total += words[n]
+            elif all(p in pairs for p in zip(ws, ws[1:])):
+                total += len(self._regex(n).findall(low))
+        return total
 
 
 def name_pattern(names: Iterable[str]) -> NamePattern | None:
