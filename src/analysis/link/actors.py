@@ -143,7 +143,7 @@ def prepare_decision(doc: ParsedDecision) -> ParsedDecision:
     """
     try:
         doc.actor_parts = decision_entities(doc)
-        doc.label_guard = decision_guard(doc.text or "")
+        doc.label_guard = decision_guard(doc.raw_text or doc.text or "")
     except Exception as exc:  # noqa: BLE001 - reported as a rejects row by link_decisions
         doc.actor_parts = f"{type(exc).__name__}: {exc}"
     return doc
@@ -216,7 +216,7 @@ class LabelGuard:
 
 
 def _case_guards(parsed: list[ParsedDecision], entities: pd.DataFrame) -> dict[str, tuple]:
-    """case_id → (person names, ordinary words): ``decision_guard`` of each decision's text (taken
+    """case_id → (person names, ordinary words): ``decision_guard`` of each decision's file text (taken
     from ``prepare_decision`` when it ran) plus the folded names extraction found in it."""
     found: dict[str, set[str]] = {}
     if len(entities):
@@ -229,7 +229,7 @@ def _case_guards(parsed: list[ParsedDecision], entities: pd.DataFrame) -> dict[s
     out = {}
     for doc in parsed:
         case = doc.case_id or doc.source_file
-        guard = getattr(doc, "label_guard", None) or decision_guard(doc.text or "")
+        guard = getattr(doc, "label_guard", None) or decision_guard(doc.raw_text or doc.text or "")
         names, ordinary = guard
         out[case] = (SecretNames(names | found.get(case, set())), ordinary)
     return out
