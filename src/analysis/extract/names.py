@@ -11,8 +11,8 @@ missing from one mention of the same person and present in another.
 
 >>> split_name("Sdr. ANDI  alias ANDE Bin Alm KARTA;")
 NameParts(given='ANDI', aliases=['ANDE'], patronym='KARTA')
->>> person_key("Terdakwa II H. Andi-Wijaya als. Ande")
-'andi wijaya'
+>>> person_key("Terdakwa II H. Andi-Wirabumi als. Ande")
+'andi wirabumi'
 >>> is_initials("A.S."), is_initials("Andi")
 (True, False)
 """
@@ -135,8 +135,8 @@ def split_name(name: str) -> NameParts:
 def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces (accents, punctuation removed).
 
-    >>> fold("  Ma'ruf  AMIN-Wijaya. ")
-    'maruf amin wijaya'
+    >>> fold("  Ma'ruf  AMIN-Wirabumi. ")
+    'maruf amin wirabumi'
     """
     s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()

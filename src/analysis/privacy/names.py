@@ -107,7 +107,7 @@ def _words(text: str) -> list[str]:
 def lower_counts(text: str) -> Counter:
     """How often each word of three letters or more is written in lower case in ``text``.
 
-    >>> lower_counts("ketika Budi ketika")["ketika"]
+    >>> lower_counts("ketika Gandul ketika")["ketika"]
     2
     """
     return Counter(re.findall(r"(?<![\w\-])[a-z]{3,}(?:-[a-z]+)*(?![\w\-])", text))
