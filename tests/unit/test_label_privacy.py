@@ -48,3 +48,13 @@ def test_built_actor_labels_hold_no_name_of_their_own_decision():
     lpk = actors.loc[(actors["kind"] == "company") & actors["label"].str.match(PSEUDONYM), "label"].tolist()
     assert len(lpk) == 1                                      # the training centre named after a witness
     assert not any("tirtasari" in x.lower() or "kembangwati" in x.lower() for x in labels)
+
+
+def test_clear_labels_stay_in_memory_for_accuracy_checks():
+    from analysis.link.actors import link_decisions
+
+    t = "Terdakwa GANDRUNG WISESA bersama Saksi TIRTASARI merekrut korban melalui LPK TIRTASARI ke Malaysia."
+    res = link_decisions([_doc(t, "1/Pid.Sus/2024/PN Abc", "1_x.txt", "GANDRUNG WISESA")])
+    companies = res["actors"].loc[res["actors"]["kind"] == "company"]
+    assert companies["label"].str.match(PSEUDONYM).all() and len(companies) == 1
+    assert res["clear_labels"] == {companies["actor_id"].iloc[0]: "LPK TIRTASARI"}

@@ -195,6 +195,9 @@ class LabelGuard:
                  person_names: frozenset[str] = frozenset()):
         self.by_case = by_case or {}
         self.person_names = person_names
+        #: actor_id → the label before it was pseudonymised, in memory only (accuracy checks
+        #: score extraction against the gold set by name); never written out.
+        self.clear_labels: dict[str, str] = {}
 
     def holds_name(self, label: str, cases, kind: str = "agency") -> bool:
         # A role word inside a company's name is a word of that name ("LPK Anak Bangsa"); in an
@@ -316,7 +319,8 @@ def link_decisions(parsed: list[ParsedDecision], cases: pd.DataFrame | None = No
                    upper: float = UPPER, lower: float = LOWER) -> dict[str, pd.DataFrame]:
     """All the linking work; returns tables plus in-memory ``mentions`` and ``entities`` (with names).
 
-    Never write ``mentions`` or ``entities`` out: they hold names. ``build_actor_tables`` keeps
+    Never write ``mentions``, ``entities`` or ``clear_labels`` (the labels a name made
+    pseudonyms of) out: they hold names. ``build_actor_tables`` keeps
     only the pseudonymised tables.
     """
     ents, ments, ties, rejects = [], [], [], []
@@ -363,7 +367,8 @@ def link_decisions(parsed: list[ParsedDecision], cases: pd.DataFrame | None = No
         ["source_id", "target_id", "relation", "case_id"]).reset_index(drop=True)
     review = _review_table(scored, entities, upper, guard)
     return {"actors": actors, "ties": ties_df, "link_review": review, "entities": entities, "mentions": mentions,
-            "scored": scored, "rejects": pd.DataFrame(rejects, columns=REJECT_COLUMNS), "label_guard": guard}
+            "scored": scored, "rejects": pd.DataFrame(rejects, columns=REJECT_COLUMNS), "label_guard": guard,
+            "clear_labels": guard.clear_labels}
 
 
 def _actors_table(entities: pd.DataFrame, guard: LabelGuard | None = None) -> pd.DataFrame:
@@ -389,6 +394,7 @@ def _actors_table(entities: pd.DataFrame, guard: LabelGuard | None = None) -> pd
             safe = guard.safe(label, kind, sorted(cases))
             if safe != label:
                 changed[kind] += 1
+                guard.clear_labels[actor_id] = label
             label = safe
         place_role = next((v for v in (cols["place_role"][i] for i in at) if pd.notna(v)), None)
         country = next((v for v in (cols["country"][i] for i in at) if pd.notna(v)), None)
