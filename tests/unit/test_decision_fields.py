@@ -21,7 +21,7 @@ Terdakwa I:
 3. Umur/Tanggal lahir : 41 Tahun/2 Mei 1984;
 4. Jenis kelamin : Laki-laki;
 Terdakwa II:
-1. Nama lengkap : SITI AMINAH binti WIRYA;
+1. Nama lengkap : SITI WULANJARI binti WIRYA;
 2. Tempat lahir : Desa Contoh;
 3. Umur/Tanggal lahir : 35 (tiga puluh lima) Tahun;
 4. Jenis kelamin : Perempuan;
@@ -78,7 +78,7 @@ def test_case_fields():
 def test_identity_blocks():
     ds = identity_blocks(TWO_DEFENDANTS, 0, TWO_DEFENDANTS.index("Pengadilan Negeri tersebut"))
     assert [(d.person_key, d.aliases, d.sex, d.age) for d in ds] == [
-        ("budi santosa", ["BUD"], "L", 41), ("siti aminah", [], "P", 35)]
+        ("budi santosa", ["BUD"], "L", 41), ("siti wulanjari", [], "P", 35)]
 
 
 def test_identity_table_layout():

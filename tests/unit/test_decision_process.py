@@ -82,7 +82,7 @@ def test_tables_content_and_schemas(folder):
     assert set(d77["person_id"]).isdisjoint(d79["person_id"])
     # no names anywhere in the tables
     dumped = pd.concat([t.astype(str) for t in tables.values()], axis=1).to_csv()
-    assert "BUDI" not in dumped.upper() and "AMINAH" not in dumped.upper()
+    assert "BUDI" not in dumped.upper() and "WULANJARI" not in dumped.upper()
 
 
 def test_rerun_writes_identical_bytes(folder, tmp_path):

@@ -102,6 +102,15 @@ _AGENCY = (r"(?P<agency>Polda|POLDA|Polres(?:ta|tabes)?|POLRES(?:TA|TABES)?|Pols
            r"Disnaker|Dinas\s+Tenaga\s+Kerja|KBRI|KJRI|Lantamal|Lanal|Pangkalan\s+TNI\s+AL)")
 AGENCY_RX = re.compile(rf"\b{_AGENCY}\b(?:[ \t]+(?:Kelas\s+I+\s*[A-C]?\s+|TPI\s+)?(?P<where>[A-Z][a-zA-Z\-]+(?:[ \t]+[A-Z][a-zA-Z\-]+)?))?")
 _AGENCY_WHERE_STOP = {"Yang", "Dan", "Di", "Ke", "Pada", "Dengan", "Nomor", "No", "Tanggal", "Bahwa", "Untuk", "Sebagai"}
+# An agency's name ends before a role word: what follows "Polda X Terdakwa ..." or "Imigrasi Saksi ..."
+# is a person, never part of the agency (compared in lower case, without a final full stop).
+AGENCY_ROLE_STOP = frozenset({"terdakwa", "tersangka", "saksi", "korban", "anak", "pelapor", "terlapor", "sdr", "sdri",
+                              "saudara", "saudari", "bernama", "pelaku", "ahli", "penyidik", "bripka", "brigpol",
+                              "briptu", "bripda", "aipda", "aiptu", "iptu", "ipda", "akp", "kompol", "akbp", "kombes",
+                              "an", "atas", "alias", "als", "bin", "binti", "ibu", "bapak", "pak", "bu",
+                              # words of the sentence that runs on after the agency
+                              "menimbang", "pasal", "hal", "sejak", "karena", "guna", "bersama", "terkait", "sebelum",
+                              "kalau", "ini", "itu", "ya", "jl", "jalan", "sedang", "agak"})
 
 
 @lru_cache(maxsize=1)
@@ -515,6 +524,13 @@ def drop_incidental_companies(rows: list[dict], text: str) -> list[dict]:
 
 
 def _agency_rows(text: str, lo: int, hi: int) -> list[dict]:
+    """Agencies in ``text[lo:hi]``, each with the place written after it; the name stops before a
+    role word, so that the person who follows is never part of it.
+
+    >>> t = "diperiksa Polda Terdakwa WIRAPATI lalu Kantor Imigrasi Saksi KARTOLO dan Polres Kota Blitar."
+    >>> [r["name"] for r in _agency_rows(t, 0, len(t))]
+    ['Polda', 'Kantor Imigrasi', 'Polres Kota Blitar']
+    """
     rows: list[dict] = []
     for m in AGENCY_RX.finditer(text, lo, hi):
         agency = " ".join(m.group("agency").split())
@@ -523,7 +539,7 @@ def _agency_rows(text: str, lo: int, hi: int) -> list[dict]:
         if where:
             words = []
             for w in where.split():
-                if w in _AGENCY_WHERE_STOP:
+                if w in _AGENCY_WHERE_STOP or w.rstrip(".").lower() in AGENCY_ROLE_STOP:
                     break
                 words.append(w)
             if words:

@@ -11,8 +11,8 @@ missing from one mention of the same person and present in another.
 
 >>> split_name("Sdr. ANDI  alias ANDE Bin Alm KARTA;")
 NameParts(given='ANDI', aliases=['ANDE'], patronym='KARTA')
->>> person_key("Terdakwa II H. Andi-Wijaya als. Ande")
-'andi wijaya'
+>>> person_key("Terdakwa II H. Andi-Wirabumi als. Ande")
+'andi wirabumi'
 >>> is_initials("A.S."), is_initials("Andi")
 (True, False)
 """
@@ -87,8 +87,8 @@ def split_name(name: str) -> NameParts:
     name (with ``Alm``/``H.`` removed). Parenthesised status words (``(Alm)``, ``(DPO)``) are
     dropped; other parenthesised text is taken as an alias.
 
-    >>> split_name("Jumadi alias Madi bin Karta alias Kar")
-    NameParts(given='Jumadi', aliases=['Madi', 'Kar'], patronym='Karta')
+    >>> split_name("Kartijo alias Madi bin Karta alias Kar")
+    NameParts(given='Kartijo', aliases=['Madi', 'Kar'], patronym='Karta')
     >>> split_name("TERDAKWA")
     NameParts(given='', aliases=[], patronym=None)
     """
@@ -135,8 +135,8 @@ def split_name(name: str) -> NameParts:
 def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces (accents, punctuation removed).
 
-    >>> fold("  Ma'ruf  AMIN-Wijaya. ")
-    'maruf amin wijaya'
+    >>> fold("  Ma'ruf  AMIN-Wirabumi. ")
+    'maruf amin wirabumi'
     """
     s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
@@ -148,10 +148,10 @@ def fold(text: str) -> str:
 def person_key(name: str) -> str:
     """Normalised identity key of a person's own name ('' when nothing of a name is left).
 
-    >>> person_key("SDRI. SITI  AMINAH Binti H. KARTA")
-    'siti aminah'
-    >>> person_key("Siti Aminah alias Ami")
-    'siti aminah'
+    >>> person_key("SDRI. SITI  WULANJARI Binti H. KARTA")
+    'siti wulanjari'
+    >>> person_key("Siti Wulanjari alias Ami")
+    'siti wulanjari'
     """
     return fold(split_name(name).given)
 

@@ -44,6 +44,7 @@ from analysis.link.across_cases import LOWER, UPPER
 from analysis.link.ties import TIE_COLUMNS, sentence_ties, structural_ties
 from analysis.link.within_case import ENTITY_COLUMNS, records, resolve_within_case
 from analysis.privacy import RedactionError, check_unique, pseudonym, redact
+from analysis.privacy.names import SecretNames, decision_guard, label_holds_name, role_then_name
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +146,7 @@ def prepare_decision(doc: ParsedDecision) -> ParsedDecision:
     """
     try:
         doc.actor_parts = decision_entities(doc)
+        doc.label_guard = decision_guard(doc.raw_text or doc.text or "")
     except (ImportError, RedactionError):
         raise
     except Exception as exc:  # noqa: BLE001 - reported as a rejects row by link_decisions
@@ -178,13 +180,76 @@ def _person_names(entities: pd.DataFrame) -> frozenset[str]:
     return frozenset(n for n in (" ".join(re.findall(r"[a-z]+", x.lower())) for x in names) if " " in n)
 
 
+class LabelGuard:
+    """Per decision, the person names (the broad list of ``analysis.privacy.names`` plus the names
+    extraction found) and ordinary words, held in memory to keep names out of public labels.
+
+    ``safe(label, kind, cases)`` returns the label, or its pseudonym (``C-``, ``L-``, ``A-``) when
+    it holds a person name of one of ``cases`` — one-word names included, unless the word is a
+    place, a legal-form or agency word, or a word that decision writes in lower case (the rule of
+    ``label_holds_name``) — or a role word followed by a name ("Polda Terdakwa Fulan").
+
+    >>> g = LabelGuard({"1/X": (frozenset({"wirapati", "kartolo"}), frozenset({"sentanu"}))})
+    >>> g.safe("LPK WIRAPATI", "company", ["1/X"]).startswith("C-"), g.safe("LPK WIRAPATI", "company", ["2/Y"])
+    (True, 'LPK WIRAPATI')
+    >>> g.safe("PT MEKAR SENTANU", "company", ["1/X"]), g.safe("Polres Blitar", "agency", ["1/X"])
+    ('PT MEKAR SENTANU', 'Polres Blitar')
+    """
+
+    def __init__(self, by_case: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None,
+                 person_names: frozenset[str] = frozenset()):
+        self.by_case = by_case or {}
+        self.person_names = person_names
+        #: actor_id → the label before it was pseudonymised, in memory only (accuracy checks
+        #: score extraction against the gold set by name); never written out.
+        self.clear_labels: dict[str, str] = {}
+
+    def holds_name(self, label: str, cases, kind: str = "agency") -> bool:
+        # A role word inside a company's name is a word of that name ("LPK Anak Bangsa"); in an
+        # agency's label it means the text ran on into a person.
+        if (kind == "agency" and role_then_name(label)) or _safe_label(label, "company", self.person_names) != label:
+            return True
+        for c in cases:
+            names, ordinary = self.by_case.get(c, (frozenset(), frozenset()))
+            if label_holds_name(label, names, ordinary):
+                return True
+        return False
+
+    def safe(self, label: str, kind: str, cases) -> str:
+        if kind == "person" or not label:
+            return label
+        if self.holds_name(label, cases, kind):
+            return pseudonym(" ".join(re.findall(r"[a-z0-9]+", label.lower())) or label, kind)
+        return label
+
+
+def _case_guards(parsed: list[ParsedDecision], entities: pd.DataFrame) -> dict[str, tuple]:
+    """case_id → (person names, ordinary words): ``decision_guard`` of each decision's file text (taken
+    from ``prepare_decision`` when it ran) plus the folded names extraction found in it."""
+    found: dict[str, set[str]] = {}
+    if len(entities):
+        people = entities.loc[entities["kind"] == "person"]
+        for case, name in zip(people["case_id"].tolist(), people["name"].tolist()):
+            if isinstance(name, str):
+                folded = " ".join(re.findall(r"[a-z]+", name.lower()))
+                if folded:
+                    found.setdefault(case, set()).add(folded)
+    out = {}
+    for doc in parsed:
+        case = doc.case_id or doc.source_file
+        guard = getattr(doc, "label_guard", None) or decision_guard(doc.raw_text or doc.text or "")
+        names, ordinary = guard
+        out[case] = (SecretNames(names | found.get(case, set())), ordinary)
+    return out
+
+
 def _safe_label(label: str, kind: str, person_names: frozenset[str]) -> str:
     """The label, unless it holds a person's full name (e.g. a training centre named after its
     owner): then a pseudonym of the label, so that no name leaves through a company or place.
 
-    >>> _safe_label("LPK ANUGRAH JAYA", "company", frozenset({"budi santoso"}))
-    'LPK ANUGRAH JAYA'
-    >>> _safe_label("LPK BUDI SANTOSO", "company", frozenset({"budi santoso"})).startswith("C-")
+    >>> _safe_label("LPK MEKAR ABADI", "company", frozenset({"gandrung wisesa"}))
+    'LPK MEKAR ABADI'
+    >>> _safe_label("LPK GANDRUNG WISESA", "company", frozenset({"gandrung wisesa"})).startswith("C-")
     True
     """
     words = re.findall(r"[a-z]+", label.lower())
@@ -266,7 +331,8 @@ def link_decisions(parsed: list[ParsedDecision], cases: pd.DataFrame | None = No
                    upper: float = UPPER, lower: float = LOWER) -> dict[str, pd.DataFrame]:
     """All the linking work; returns tables plus in-memory ``mentions`` and ``entities`` (with names).
 
-    Never write ``mentions`` or ``entities`` out: they hold names. ``build_actor_tables`` keeps
+    Never write ``mentions``, ``entities`` or ``clear_labels`` (the labels a name made
+    pseudonyms of) out: they hold names. ``build_actor_tables`` keeps
     only the pseudonymised tables.
     """
     ents, ments, ties, rejects = [], [], [], []
@@ -302,7 +368,9 @@ def link_decisions(parsed: list[ParsedDecision], cases: pd.DataFrame | None = No
     if len(mentions):
         mentions["actor_id"] = mentions["entity"].map(actor_of)
 
-    actors = _actors_table(entities)
+    guard = LabelGuard(_case_guards([d for d in parsed if not isinstance(getattr(d, "actor_parts", None), str)],
+                                    entities), _person_names(entities))
+    actors = _actors_table(entities, guard)
     ties_df = pd.concat(ties, ignore_index=True) if ties else pd.DataFrame(columns=[*TIE_COLUMNS, "case_id"])
     ties_df = pd.DataFrame({
         "source_id": ties_df["source"].map(actor_of), "target_id": ties_df["target"].map(actor_of),
@@ -311,15 +379,17 @@ def link_decisions(parsed: list[ParsedDecision], cases: pd.DataFrame | None = No
     }, columns=TIES_COLUMNS)
     ties_df = ties_df.loc[ties_df["source_id"] != ties_df["target_id"]].drop_duplicates(
         ["source_id", "target_id", "relation", "case_id"]).reset_index(drop=True)
-    review = _review_table(scored, entities, upper)
+    review = _review_table(scored, entities, upper, guard)
     return {"actors": actors, "ties": ties_df, "link_review": review, "entities": entities, "mentions": mentions,
-            "scored": scored, "rejects": pd.DataFrame(rejects, columns=REJECT_COLUMNS)}
+            "scored": scored, "rejects": pd.DataFrame(rejects, columns=REJECT_COLUMNS), "label_guard": guard,
+            "clear_labels": guard.clear_labels}
 
 
-def _actors_table(entities: pd.DataFrame) -> pd.DataFrame:
+def _actors_table(entities: pd.DataFrame, guard: LabelGuard | None = None) -> pd.DataFrame:
     cols = {c: entities[c].tolist() for c in ("actor_id", "kind", "roles", "name", "case_id", "court", "year",
                                               "n_mentions", "place_role", "country")}
-    person_names = _person_names(entities)
+    guard = guard or LabelGuard(person_names=_person_names(entities))
+    changed: Counter = Counter()
     rows = []
     for actor_id, at in _groups(cols["actor_id"]).items():
         kind = cols["kind"][at[0]]
@@ -332,10 +402,14 @@ def _actors_table(entities: pd.DataFrame) -> pd.DataFrame:
             label = _company_label([str(cols["name"][i]) for i in at])
         else:
             label = str(cols["name"][at[0]])
-        if kind != "person":
-            label = _safe_label(label, kind, person_names)
         years = [y for y in (cols["year"][i] for i in at) if pd.notna(y)]
         cases = {cols["case_id"][i] for i in at if pd.notna(cols["case_id"][i])}
+        if kind != "person":
+            safe = guard.safe(label, kind, sorted(cases))
+            if safe != label:
+                changed[kind] += 1
+                guard.clear_labels[actor_id] = label
+            label = safe
         place_role = next((v for v in (cols["place_role"][i] for i in at) if pd.notna(v)), None)
         country = next((v for v in (cols["country"][i] for i in at) if pd.notna(v)), None)
         rows.append({"actor_id": actor_id, "kind": kind, "roles": roles, "label": label,
@@ -345,6 +419,8 @@ def _actors_table(entities: pd.DataFrame) -> pd.DataFrame:
                      "last_year": int(max(years)) if years else None,
                      "n_mentions": int(sum(cols["n_mentions"][i] for i in at)),
                      "place_role": place_role, "country": country})
+    if changed:
+        log.info("actor labels holding a person's name, pseudonymised: %s", dict(sorted(changed.items())))
     df = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     for c in ("first_year", "last_year"):
         df[c] = df[c].astype("Int64")
@@ -352,19 +428,20 @@ def _actors_table(entities: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _review_table(scored: pd.DataFrame, entities: pd.DataFrame, upper: float) -> pd.DataFrame:
+def _review_table(scored: pd.DataFrame, entities: pd.DataFrame, upper: float,
+                  guard: LabelGuard | None = None) -> pd.DataFrame:
     if not len(scored):
         return pd.DataFrame(columns=REVIEW_COLUMNS)
     e = {r["entity"]: r for r in records(entities, ("entity", "actor_id", "kind", "name", "case_id", "evidence"))}
     band = scored.loc[scored["score"] < upper]
-    person_names = _person_names(entities)
+    guard = guard or LabelGuard(person_names=_person_names(entities))
     rows = []
     for r in band.itertuples(index=False):
         a, b = e[r.a], e[r.b]
         if a["actor_id"] == b["actor_id"]:
             continue
         label = (lambda x: x["actor_id"] if x["kind"] == "person"
-                 else _safe_label(str(x["name"]), x["kind"], person_names))
+                 else guard.safe(str(x["name"]), x["kind"], [x["case_id"]]))
         rows.append({"kind": r.kind, "actor_a": a["actor_id"], "actor_b": b["actor_id"], "label_a": label(a),
                      "label_b": label(b), "case_a": a["case_id"], "case_b": b["case_id"], "score": float(r.score),
                      "reasons": r.reasons, "evidence_a": a["evidence"], "evidence_b": b["evidence"]})

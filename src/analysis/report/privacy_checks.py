@@ -4,9 +4,11 @@
   reader sees, so that a rare combination (one court, one year, two victims) cannot single
   out a person. The method is primary cell suppression as in statistical disclosure control
   (Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, ch. 5).
-* ``names_from_decisions`` reads, in memory only, the names written after "Nama lengkap :" in
-  the decisions (the repository's guard list, ``analysis.privacy.names``), and ``scan_files``
-  counts their occurrences in rendered files without ever returning the names themselves.
+* ``names_from_decisions`` reads, in memory only, the broad list of person names of the
+  decisions (defendants, witnesses, victims, aliases, parents, fugitives, officials) under the
+  global rule of ``analysis.privacy.names.NameList.guard`` — the list the repository's own
+  privacy test uses — and ``scan_files`` counts their occurrences in rendered files without
+  ever returning the names themselves.
 * ``machine_paths`` lists the folders of the building machine (home, project, Python
   environment, data and table folders); ``scrub_paths`` replaces them in text by neutral
   placeholders and ``scan_paths`` finds any left in rendered files, so that a report says
@@ -26,6 +28,7 @@ import logging
 import os
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
@@ -75,37 +78,57 @@ def suppress_small_cells(df: pd.DataFrame, columns: Iterable[str], threshold: in
 
 
 def names_from_decisions(decisions_dir: str | os.PathLike) -> set[str]:
-    """Defendant names from the decisions' identity lines, held in memory only.
+    """Person names of the decisions, held in memory only: every name of two words or more, and
+    one-word names that are not ordinary words, places or company words (the global rule).
 
-    Delegates to ``analysis.privacy.names.decision_names`` so that reports are checked
-    against exactly the list the repository's own privacy guard uses.
+    Delegates to ``analysis.privacy.names.guard_names`` so that reports are checked against
+    exactly the list the repository's own privacy test uses.
     """
-    from analysis.privacy.names import decision_names
+    from analysis.privacy.names import guard_names
 
-    names = decision_names(decisions_dir)
+    names = guard_names(decisions_dir)
     log.info("privacy guard: %d distinct names read from %s", len(names), decisions_dir)
     return names
 
 
 class NamePattern:
-    """The names to look for, normalised; ``count`` finds them as whole words, any spacing/case."""
+    """The names to look for, normalised; ``count`` finds them as whole words, any spacing/case.
+
+    Fast on long lists (thousands of names): a one-word name is counted from the text's word
+    counts, and a longer name is searched by regex only when each pair of its words stands
+    side by side somewhere in the text.
+    """
 
     def __init__(self, names: Iterable[str]):
         self.names = sorted({re.sub(r"\s+", " ", n.strip().lower()) for n in names
                              if n and len(n.strip()) >= MIN_NAME_CHARS}, key=len, reverse=True)
         self._words = {n: tuple(re.findall(r"\w+", n)) for n in self.names}
         self._all_words = {w for ws in self._words.values() for w in ws}
-        self._rx = {n: re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in n.split(" ")) + r"(?!\w)",
-                                  re.IGNORECASE) for n in self.names}
+        self._rx: dict[str, re.Pattern] = {}
+
+    def _regex(self, n: str) -> re.Pattern:
+        if n not in self._rx:
+            self._rx[n] = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in n.split(" ")) + r"(?!\w)",
+                                     re.IGNORECASE)
+        return self._rx[n]
 
     def count(self, text: str) -> int:
-        # A set lookup of the name's words picks the few names worth a regex search.
         low = text.lower()
-        words = set(re.findall(r"\w+", low))
-        if words.isdisjoint(self._all_words):
+        tokens = re.findall(r"\w+", low)
+        words = Counter(tokens)
+        if self._all_words.isdisjoint(words):
             return 0
-        return sum(len(self._rx[n].findall(low)) for n in self.names
-                   if all(w in words for w in self._words[n]))
+        pairs = set(zip(tokens, tokens[1:]))
+        total = 0
+        for n in self.names:
+            ws = self._words[n]
+            if not all(w in words for w in ws):
+                continue
+            if len(ws) == 1 and n == ws[0]:
+                total += words[n]
+            elif all(p in pairs for p in zip(ws, ws[1:])):
+                total += len(self._regex(n).findall(low))
+        return total
 
 
 def name_pattern(names: Iterable[str]) -> NamePattern | None:
@@ -157,7 +180,7 @@ def withhold_names(df: pd.DataFrame, names: Iterable[str], columns: Iterable[str
     but one named after its owner carries the owner's name; the report shows it withheld.
 
     >>> import pandas as pd
-    >>> t = pd.DataFrame({"label": ["PT Maju", "CV Fulan Fulanah Jaya"], "companies": [["PT Maju"], ["UD fulan fulanah"]]})
+    >>> t = pd.DataFrame({"label": ["PT Maju", "CV Fulan Fulanah Abadi"], "companies": [["PT Maju"], ["UD fulan fulanah"]]})
     >>> withhold_names(t, ["fulan fulanah"]).values.tolist()[1]
     ["[withheld: contains a person's name]", ["[withheld: contains a person's name]"]]
     """
