@@ -7,7 +7,7 @@ from analysis.extract.model import DefendantMention, ParsedDecision
 from analysis.link.actors import LabelGuard, build_actor_tables
 from analysis.privacy import pseudonym
 
-PSEUDONYM = re.compile(r"^[CLA]-[0-9a-f]{8}$")
+PSEUDONYM = re.compile(r"^[CLA]-[0-9a-f]{12}$")
 
 
 def _doc(text: str, case_id: str, source_file: str, defendant: str | None = None) -> ParsedDecision:

@@ -154,12 +154,14 @@ def test_context_findings_states_only_what_it_has(tmp_path):
     assert "task force" not in text and "routes" not in text
 
 
-def test_findings_count_only_people_and_companies_across_decisions():
+def test_findings_count_persons_with_a_part_apart_from_places():
     from analysis.report.brief import findings
 
     actors = _built(pd.DataFrame({"actor_id": ["P-1", "C-1", "L-1", "P-2"], "kind": ["person", "company", "place", "person"],
-                                  "roles": [[], [], [], []], "label": ["P-1", "PT A", "Batam", "P-2"],
-                                  "n_cases": [2, 3, 9, 1]}))
+                                  "roles": [["recruiter"], [], [], []], "label": ["P-1", "PT A", "Batam", "P-2"],
+                                  "n_cases": [2, 3, 9, 2], "courts": [["PN A"], ["PN A"], ["PN A"], ["PN A"]]}))
     inv = pd.DataFrame({"source_file": ["a"], "court_code": ["X"], "year": [2025]})
-    assert "**2 people or companies** appear in more than one decision, and **1 companies**" in findings(
-        {"actors": actors}, inv)
+    text = findings({"actors": actors}, inv)
+    assert "**1 persons with a part in the scheme**" in text       # P-2 has no known part
+    assert "**0** of them in decisions of different courts, and **1 companies** recur" in text
+    assert "places (**1**) that recur too are not counted as links" in text
