@@ -70,21 +70,30 @@ RECRUITMENT_MEANS = ["job_offer", "study_or_internship_offer", "marriage_offer",
 _NUM = r"(\d{1,3})\s*(?:\(\s*[a-z][a-z\s-]*\)\s*)?"
 _VICTIM_NOUN = (r"(?:(?:saksi\s+|anak\s+)?korban|(?:calon\s+)?(?:C\s?P\s?M\s?I|P\s?M\s?I|TKI|TKW)"
                 r"|calon\s+pekerja(?:\s+migran(?:\s+Indonesia)?)?|pekerja\s+migran(?:\s+Indonesia)?"
-                r"|calon\s+tenaga\s+kerja|anak\s+(?:perempuan|di\s+bawah\s+umur))")
+                r"|calon\s+tenaga\s+kerja|anak\s+(?:perempuan|di\s+bawah\s+umur)|siswa|siswi|peserta\s+magang|mahasiswa)")
 _COUNT_RX = [
     # "6 (enam) orang CPMI", "3 orang korban", "2 (dua) orang saksi korban"
     re.compile(_NUM + r"orang\s+" + _VICTIM_NOUN + r"\b", re.IGNORECASE),
     # "korban sebanyak 3 orang", "CPMI tersebut berjumlah 6 (enam) orang"
     re.compile(_VICTIM_NOUN + r"\b[^.;\n]{0,60}?\b(?:sebanyak|sejumlah|berjumlah|total|seluruhnya)\s+"
                + _NUM + r"orang", re.IGNORECASE),
+    # an enumeration: "2 (dua) orang yaitu ...", "3 (tiga) orang perempuan diantaranya ..."
+    re.compile(_NUM + r"orang\s+(?:(?:perempuan|wanita|laki-laki|pria|anak|saksi|gadis|remaja)\s+)?,?\s*"
+               r"(?:yaitu|yakni|di\s?antaranya|antara\s+lain|masing-masing\s+bernama|atas\s+nama|bernama)\b", re.IGNORECASE),
 ]
+# Counts of other people than the victims of the offence: "3 orang CPMI yang lain", a quota or
+# a job order ("kuota sebanyak 40 orang", "jumlah permintaan 62 orang").
+_OTHERS_AFTER = re.compile(r"\s*(?:yang\s+)?(?:lain(?:nya)?|sebelumnya|terdahulu)\b", re.IGNORECASE)
+_OTHERS_BEFORE = re.compile(r"\b(?:lain(?:nya)?|kuota|quota|permintaan|permintan|job\s*order|kebutuhan|target|"
+                            r"pernah|sebelumnya|dilatih|di\s?latih)\b[^.;]{0,30}$", re.IGNORECASE)
 _FACT_SECTIONS = ("facts", "considerations")
 MAX_VICTIMS = 999
 
 
-def stated_counts(doc: ParsedDecision) -> list[tuple[int, int, int, float]]:
+def stated_counts(doc: ParsedDecision, enumerations: bool = False) -> list[tuple[int, int, int, float]]:
     """Every stated victim count: ``(count, start, end, weight)`` in cleaned-text offsets; counts
-    in the facts or considerations weigh 2, elsewhere 1.
+    in the facts or considerations weigh 2, elsewhere 1. With ``enumerations``, the counts that
+    only introduce a list of people (``2 (dua) orang yaitu ...``) instead of naming victims.
 
     >>> from analysis.extract.model import ParsedDecision
     >>> t = "CPMI tersebut berjumlah 6 (enam) orang; ada 2 orang korban"
@@ -93,11 +102,21 @@ def stated_counts(doc: ParsedDecision) -> list[tuple[int, int, int, float]]:
     """
     text = doc.text or ""
     facts = [doc.sections[s] for s in _FACT_SECTIONS if s in doc.sections]
+    n_patterns = len(_COUNT_RX) if enumerations else 2
     out = []
-    for rx in _COUNT_RX:
+    seen = set()
+    for rx in _COUNT_RX[:n_patterns]:
+        if enumerations and rx is not _COUNT_RX[-1]:
+            continue
         for m in rx.finditer(text):
+            if m.start(1) in seen:
+                continue
+            seen.add(m.start(1))
             n = int(m.group(1))
             if not 0 < n <= MAX_VICTIMS:
+                continue
+            if _OTHERS_AFTER.match(text, m.end(), m.end() + 20) or _OTHERS_BEFORE.search(text[max(0, m.start() - 50):m.start() + 1]) \
+                    or _OTHERS_BEFORE.search(text[m.start():m.end()]):
                 continue
             w = 2.0 if any(s <= m.start() < e for s, e in facts) else 1.0
             out.append((n, m.start(), m.end(), w))
@@ -141,6 +160,10 @@ def _span_of(evidence: str) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
+NAMED_MIN_MENTIONS = 2       # a person called a victim once in passing is not counted beside the main victims
+NAMED_SHARE_OF_TOP = 0.03    # nor one named far less often than the most-named victim
+
+
 def named_victims(doc: ParsedDecision) -> list[dict]:
     """Distinct persons the decision calls victims (not defendants): ``key``, ``mentions``
     (cleaned-text spans, first first), in order of first mention. Names stay in memory only."""
@@ -167,6 +190,9 @@ def named_victims(doc: ParsedDecision) -> list[dict]:
             raw_to_clean = _raw_to_clean(doc)
         clean = sorted((raw_to_clean(s), raw_to_clean(t - 1) + 1) for s, t in spans)
         out.append({"key": e.key, "spans": clean, "raw": sorted(spans)})
+    if out:
+        top = max(len(v["spans"]) for v in out)
+        out = [v for v in out if len(v["spans"]) == top or len(v["spans"]) >= max(NAMED_MIN_MENTIONS, NAMED_SHARE_OF_TOP * top)]
     return sorted(out, key=lambda v: v["spans"][0][0])
 
 
@@ -185,8 +211,8 @@ def _raw_to_clean(doc: ParsedDecision):
 
 # ---------------------------------------------------------------- identity next to a mention
 
-_SEX = re.compile(r"jenis\s+kelamin\s*:?\s*(laki\s*-?\s*laki|perempuan|pria|wanita)", re.IGNORECASE)
-_AGE = re.compile(r"\b(?:umur|usia|berumur|berusia)\s*(?:/\s*tanggal\s+lahir)?\s*:?\s*(\d{1,2})\s*(?:\(\s*[a-z\s-]+\)\s*)?tahun",
+_SEX = re.compile(r"(?:jenis\s+kelamin\s*:?\s*|^[^,;\n]{0,60},\s*)(laki\s*-?\s*laki|perempuan|pria|wanita)\b", re.IGNORECASE)
+_AGE = re.compile(r"(?:\b(?:umur|usia|berumur|berusia)|(?:laki\s*-?\s*laki|perempuan)\s*,\s*\+?)\s*(?:/\s*tanggal\s+lahir)?\s*:?\s*(\d{1,2})\s*(?:\(\s*[a-z\s-]+\)\s*)?tahun",
                   re.IGNORECASE)
 _PATRONYM = re.compile(r"\b(binti|bin)\b", re.IGNORECASE)
 _ORIGIN_CUE = re.compile(r"\b(?:tempat\s+tinggal|alamat|beralamat|berasal\s+dari|asal(?:\s+dari)?|warga|bertempat\s+tinggal"
@@ -204,6 +230,21 @@ def _cut_place_name(name: str) -> str:
             break
         words.append(w.rstrip(".,"))
     return " ".join(words).title()
+
+
+_NOT_REGENCY_BEFORE = re.compile(r"\b(?:Kec(?:amatan)?|Desa|Ds|Kel(?:urahan)?|Dusun|Dsn|Jalan|Jl|Lingkungan|Lk|Kampung|Kp)\.?\s*$",
+                                 re.IGNORECASE)
+_EXPLICIT = re.compile(r"^(?:Kabupaten|Kab\b|Kota|Provinsi)")
+
+
+def _regency_places(text: str) -> list:
+    """Gazetteer places in ``text`` that are not the name of a district or village written after
+    ``Kecamatan``/``Desa``/``Kelurahan`` (``Kec. Tebing Tinggi`` is not the city of that name);
+    explicitly prefixed forms (``Kab. Serdang Bedagai``) first."""
+    from analysis.news.gazetteer import find_places
+
+    out = [p for p in find_places(text) if not _NOT_REGENCY_BEFORE.search(text[max(0, p.start - 14):p.start])]
+    return sorted(out, key=lambda p: (0 if _EXPLICIT.match(p.text) else 1, p.start))
 
 
 def identity_near(text: str, start: int, window: int = IDENTITY_WINDOW) -> dict:
@@ -240,7 +281,7 @@ def identity_near(text: str, start: int, window: int = IDENTITY_WINDOW) -> dict:
                 name = _cut_place_name(m.group(1))
                 if name:
                     out[key] = (name, base + m.start(), base + m.end())
-        for p in find_places(addr):
+        for p in _regency_places(addr):
             if p.level == 2 and "origin_regency" not in out:
                 out["origin_regency"] = (p.name, base + p.start, base + p.end, p.code, p.province)
             elif p.level == 1 and "origin_province" not in out:
@@ -254,8 +295,9 @@ def identity_near(text: str, start: int, window: int = IDENTITY_WINDOW) -> dict:
 
 # ---------------------------------------------------------------- case-level facts
 
-_CASE_ORIGIN = re.compile(r"\b(?:berasal\s+dari|asal(?:\s+dari)?|warga|penduduk|direkrut\s+dari|dari\s+daerah)\s+",
-                          re.IGNORECASE)
+_CASE_ORIGIN = re.compile(r"\b(?:berasal\s+dari|asal(?:\s+dari)?|warga|penduduk|direkrut\s+dari|dari\s+daerah"
+                          r"|dari(?=\s+(?:Kabupaten|Kab\.|Kota)\s))\s+", re.IGNORECASE)
+_DEFENDANT_WORD = re.compile(r"\bTerdakwa\b", re.IGNORECASE)
 _VICTIM_WORD = re.compile(r"\b(?:korban|C?PMI|TKI|TKW|calon\s+pekerja|pekerja\s+migran)\b", re.IGNORECASE)
 
 
@@ -268,16 +310,56 @@ def case_origins(doc: ParsedDecision) -> list[tuple]:
     hits: dict[str, list] = {}
     for m in _CASE_ORIGIN.finditer(text):
         clause = text[cf._clause_start(text, m.start(), 200):m.start()]
-        if not _VICTIM_WORD.search(clause) and not _VICTIM_WORD.search(text[m.end():m.end() + 80]):
+        about_victims = _VICTIM_WORD.search(clause) or _VICTIM_WORD.search(text[m.end():m.end() + 80])
+        if not about_victims and (m.group(0).lower().startswith("dari") or _DEFENDANT_WORD.search(clause[-40:])):
             continue
         seg = text[m.end():m.end() + 150]
-        cut = re.search(r"[;.]\s|\n\s*\n", seg)
+        cut = re.search(r"[;]\s|\.\s+[A-Z]|\n\s*\n", seg)
         seg = seg[:cut.start()] if cut else seg
-        for p in find_places(seg):
+        for p in _regency_places(seg):
             if p.level == 2:
                 hits.setdefault(p.name, []).append((p.name, m.end() + p.start, m.end() + p.end, p.code, p.province))
                 break
-    return [v[0] for v in sorted(hits.values(), key=lambda v: -len(v))]
+    ranked = [v[0] for v in sorted(hits.values(), key=lambda v: -len(v))]
+    return ranked or _locus_origin(doc) or _dominant_regency(doc)
+
+
+_LOCUS = re.compile(r"\bbertempat\s+(?:tinggal\s+)?di\b", re.IGNORECASE)
+
+
+def _locus_origin(doc: ParsedDecision) -> list[tuple]:
+    """The regency of the first place of the offence written in the facts (``bertempat di ...
+    Kabupaten Cirebon``): where the victims were recruited, when nothing says where they came from."""
+    text = doc.text or ""
+    for lo, hi in _fact_spans(doc):
+        for m in _LOCUS.finditer(text, lo, hi):
+            seg = text[m.end():m.end() + 200]
+            cut = re.search(r"[;]|\byang\b|\n\s*\n", seg)
+            seg = seg[:cut.start()] if cut else seg
+            for p in _regency_places(seg):
+                if p.level == 2 and _EXPLICIT.match(p.text):
+                    return [(p.name, m.end() + p.start, m.end() + p.end, p.code, p.province)]
+            break
+    return []
+
+
+DOMINANT_SHARE = 0.6   # the most cited regency must hold this share of all explicit regency mentions
+
+
+def _dominant_regency(doc: ParsedDecision) -> list[tuple]:
+    """The regency written out (``Kabupaten X``/``Kota X``) far more often than any other, if any."""
+    from analysis.news.gazetteer import find_places
+
+    text = doc.text or ""
+    found = [p for p in find_places(text) if p.level == 2 and _EXPLICIT.match(p.text)]
+    if not found:
+        return []
+    c = Counter(p.name for p in found)
+    name, n = c.most_common(1)[0]
+    if n < DOMINANT_SHARE * len(found):
+        return []
+    p = next(p for p in found if p.name == name)
+    return [(p.name, p.start, p.end, p.code, p.province)]
 
 
 _EXPLOIT_RX = {
@@ -482,7 +564,10 @@ def decision_victims(doc: ParsedDecision, *, key: bytes | None = None) -> pd.Dat
     case_id = doc.case_id or doc.source_file
     facts = _fact_spans(doc)
     named = named_victims(doc)
+    # a count stated of the victims, else the victims named, else a count introducing a list
     chosen = choose_count(stated_counts(doc))
+    if chosen is None and not named:
+        chosen = choose_count(stated_counts(doc, enumerations=True))
     # case-level facts
     countries = cf.destination_countries(text)
     dest_span = None
