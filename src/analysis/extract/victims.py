@@ -45,10 +45,11 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.clean.dates import find_dates
-from analysis.clean.numbers import parse_int, parse_rupiah
+from analysis.clean.numbers import parse_rupiah
 from analysis.extract import case_fields as cf
 from analysis.extract.model import ParsedDecision
 from analysis.privacy import pseudonym
+from analysis.schemas.victims import EXPLOITATION_TYPES
 
 VICTIM_COLUMNS = [
     "case_id", "source_file", "victim_no", "victim_id", "group_size", "anchor",
@@ -58,12 +59,6 @@ VICTIM_COLUMNS = [
     "destination_country", "destination_city", "transit", "recruitment_means", "exploitation_type",
     "recruitment_date", "departure_date", "amount_paid_idr", "n_victims_stated", "evidence",
 ]
-
-EXPLOITATION_TYPES = ["domestic_work", "sexual_exploitation", "forced_labour", "online_scam", "fishing_vessel",
-                      "plantation", "construction", "factory", "hospitality", "begging", "organ_removal",
-                      "child_marriage", "none_yet", "unknown"]
-RECRUITMENT_MEANS = ["job_offer", "study_or_internship_offer", "marriage_offer", "debt", "family_or_acquaintance",
-                     "online_advert", "social_media", "abduction", "unknown"]
 
 # ---------------------------------------------------------------- the number of victims
 
@@ -223,13 +218,15 @@ _STOP_WORDS = {"Kecamatan", "Kec", "Kabupaten", "Kab", "Kota", "Provinsi", "Prov
 IDENTITY_WINDOW = 400
 
 
-def _cut_place_name(name: str) -> str:
-    words = []
-    for w in name.split():
-        if w.rstrip(".,") in _STOP_WORDS:
+def _cut_place_name(name: str) -> tuple[str, int]:
+    """The place name before the next level's word, title-cased, and its length as written."""
+    words, length = [], 0
+    for w in re.finditer(r"\S+", name):
+        if w.group().rstrip(".,") in _STOP_WORDS:
             break
-        words.append(w.rstrip(".,"))
-    return " ".join(words).title()
+        words.append(w.group().rstrip(".,"))
+        length = w.start() + len(words[-1])
+    return " ".join(words).title(), length
 
 
 _NOT_REGENCY_BEFORE = re.compile(r"\b(?:Kec(?:amatan)?|Desa|Ds|Kel(?:urahan)?|Dusun|Dsn|Jalan|Jl|Lingkungan|Lk|Kampung|Kp)\.?\s*$",
@@ -278,9 +275,9 @@ def identity_near(text: str, start: int, window: int = IDENTITY_WINDOW) -> dict:
         for key, rx in (("origin_village", _VILLAGE), ("origin_district", _DISTRICT)):
             m = rx.search(addr)
             if m:
-                name = _cut_place_name(m.group(1))
+                name, length = _cut_place_name(m.group(1))
                 if name:
-                    out[key] = (name, base + m.start(), base + m.end())
+                    out[key] = (name, base + m.start(), base + m.start(1) + length)
         for p in _regency_places(addr):
             if p.level == 2 and "origin_regency" not in out:
                 out["origin_regency"] = (p.name, base + p.start, base + p.end, p.code, p.province)
@@ -367,16 +364,17 @@ _EXPLOIT_RX = {
                      r"|pekerja\s+(?:rumah\s+tangga|domestik)|baby\s*sit+er|baby\s+sister|pengasuh\s+(?:anak|bayi|lansia)"
                      r"|house\s*maid|domestic\s+worker|merawat\s+(?:orang\s+tua|lansia)|caregiver|perawat\s+lansia)",
     "sexual_exploitation": r"\b(?:prostitusi|pelacur\w*|PSK|pekerja\s+seks|seks\s+komersial|eksploitasi\s+seksual"
-                           r"|hubungan\s+(?:badan|seksual|intim)|persetubuhan|bersetubuh|open\s*BO|\bBO\b|booking|short\s*time"
+                           r"|hubungan\s+(?:badan|seksual|intim)|persetubuhan|bersetubuh|open\s*BO|\bBO\b|booking\s+(?:out|luar)|\bBL\b|short\s*time"
                            r"|melayani\s+(?:tamu|laki|pria)|transaksi\s+seksual|pemandu\s+lagu|\bLC\b|ladies|cewek|wanita\s+penghibur"
                            r"|tamu\s+laki|mucikari|germo)",
     "online_scam": r"\b(?:scam\w*|penipuan\s+(?:online|daring)|online\s+scam|judi\s+online|judol|love\s+scam|operator\s+(?:online|komputer)"
                    r"|customer\s+service\s+(?:judi|online)|investasi\s+(?:bodong|palsu)|crypto|kripto|Myawaddy|KK\s+Park)",
     "fishing_vessel": r"\b(?:anak\s+buah\s+kapal|ABK|kapal\s+(?:ikan|penangkap)|nelayan|awak\s+kapal|fishing\s+vessel)",
-    "plantation": r"\b(?:sawit|perkebunan|kebun|ladang|pertanian|petani|buruh\s+tani|ladang)",
-    "construction": r"\b(?:konstruksi|bangunan|kuli\s+bangunan|proyek\s+pembangunan|tukang)",
+    "plantation": r"\b(?:sawit|perkebunan|kebun|ladang|buruh\s+tani|buruh\s+harian\s+lepas\s+di\s+kebun)",
+    "construction": r"\b(?:konstruksi|kuli\s+bangunan|proyek\s+pembangunan|pekerja\s+bangunan)",
     "factory": r"\b(?:pabrik|factory|pengepakan|packing|manufaktur|operator\s+produksi)",
-    "hospitality": r"\b(?:restoran|rumah\s+makan|hotel|pelayan\s+(?:restoran|kafe|cafe)|spa\b|kafe|cafe|karaoke)",
+    "hospitality": r"\b(?:(?:bekerja|dipekerjakan|kerja|pekerjaan|karyawan|pegawai|pekerja|staf\w*|housekeeping|cleaning\s+service)"
+                   r"\s+(?:\w+\s+){0,3}(?:di\s+)?(?:hotel|restoran|rumah\s+makan|kafe|cafe)|pelayan\s+(?:restoran|kafe|cafe)|\bspa\b|karaoke)",
     "begging": r"\b(?:mengemis|pengemis)",
     "organ_removal": r"\b(?:ginjal|transplantasi|organ\s+tubuh)",
     "child_marriage": r"\b(?:kawin\s+kontrak|pernikahan\s+anak|dinikahkan|pengantin\s+pesanan)",
@@ -384,6 +382,9 @@ _EXPLOIT_RX = {
 _EXPLOIT_COMPILED = {k: re.compile(v, re.IGNORECASE) for k, v in _EXPLOIT_RX.items()}
 _NOT_YET = re.compile(r"\b(?:belum\s+(?:sempat\s+)?(?:di)?berangkat\w*|digagalkan|berhasil\s+(?:di)?gagalkan|diamankan\s+sebelum"
                       r"|gagal\s+berangkat|tidak\s+jadi\s+berangkat|belum\s+sempat\s+bekerja|jenis\s+pekerjaan)", re.IGNORECASE)
+# The statute's definition of exploitation lists every form ("pelacuran, kerja atau pelayanan
+# paksa, perbudakan ..., transplantasi organ"): a cue inside it says nothing of this case.
+_STATUTE_WORDS = re.compile(r"\b(?:perbudakan|praktik\s+serupa|pemanfaatan\s+fisik|transplantasi|mentransplantasi)", re.IGNORECASE)
 # A type must reach this share of the best type's score to be kept beside it.
 EXPLOIT_SHARE_OF_TOP = 0.5
 
@@ -398,6 +399,8 @@ def exploitation_scores(text: str, facts: list[tuple[int, int]] | None = None) -
     out: dict[str, float] = {}
     for kind, rx in _EXPLOIT_COMPILED.items():
         for m in rx.finditer(text or ""):
+            if _STATUTE_WORDS.search(text, max(0, m.start() - 200), m.end() + 200):
+                continue
             w = 2.0 if any(s <= m.start() < e for s, e in facts) else 1.0
             out[kind] = out.get(kind, 0.0) + w
     return out
@@ -509,7 +512,7 @@ def cued_date(text: str, cue: re.Pattern, spans: list[tuple[int, int]]) -> tuple
     """First date written in the same clause as a cue word, searching ``spans`` in order.
 
     >>> cued_date("Bahwa pada tanggal 3 Mei 2024 korban diberangkatkan ke Batam", _DEPART_CUE, [(0, 60)])
-    ('2024-05-03', 6, 29)
+    ('2024-05-03', 11, 29)
     """
     for lo, hi in spans:
         for m in cue.finditer(text, lo, hi):
@@ -579,7 +582,8 @@ def decision_victims(doc: ParsedDecision, *, key: bytes | None = None) -> pd.Dat
                     break
     exploit, exploit_span = exploitation_type(text, facts)
     if not countries:
-        countries = ["Indonesia"] if exploit not in ("unknown", "none_yet") else []
+        if exploit not in ("unknown", "none_yet"):
+            countries = ["Indonesia"]
     means, means_span = recruitment_means(text)
     origins = case_origins(doc)
     case_origin = origins[0] if origins else None
