@@ -617,7 +617,10 @@ def decision_victims(doc: ParsedDecision, *, key: bytes | None = None) -> pd.Dat
         if kind == "named":
             row["group_size"] = 1
             row["victim_id"] = pseudonym(f"{case_id}\x1f{v['key']}", kind="victim", key=key)
-            row["anchor"] = "{}-{}".format(*v["raw"][0])
+            a, b = v["raw"][0]
+            while b > a + 1 and doc.raw_text[b - 1] in ".,;: ":
+                b -= 1
+            row["anchor"] = f"{a}-{b}"
             for s, _ in v["spans"]:
                 got = identity_near(text, s)
                 for k2, val in got.items():
