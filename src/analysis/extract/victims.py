@@ -159,6 +159,26 @@ NAMED_MIN_MENTIONS = 2       # a person called a victim once in passing is not c
 NAMED_SHARE_OF_TOP = 0.03    # nor one named far less often than the most-named victim
 
 
+# A person written right after "PMI atas nama", "CPMI an.", "calon pekerja migran bernama" is one of
+# the migrants sent, i.e. a victim of the offence, though no "korban" cue stands next to the name.
+_MIGRANT_BEFORE = re.compile(r"\b(?:C\s?P\s?M\s?I|P\s?M\s?I|TKI|TKW|calon\s+pekerja(?:\s+migran)?(?:\s+Indonesia)?"
+                             r"|pekerja\s+migran(?:\s+Indonesia)?)\s*(?:\(\s*[A-Z]+\s*\)\s*)?"
+                             r"(?:atas\s*nama|a\.?\s?n\.?|bernama|yaitu|yakni|yang\s+bernama)\s*:?\s*"
+                             r"(?:(?:Sdr[ia]?|Saudar[ia]|Nona|Nn|Ny|Tn)\.*\s*)?(?:saksi\s+)?$", re.IGNORECASE)
+_NOT_OFFENDER_ROLES = {"victim", "employer"}   # an employer abroad is named beside the migrant it took in
+MIGRANT_CUE_MIN = 1
+
+
+def _named_as_migrant(text: str, mentions: pd.DataFrame, entity: str) -> bool:
+    if "start" not in mentions.columns:
+        return False
+    n = 0
+    for st in mentions.loc[mentions["entity"] == entity, "start"]:
+        if st is not None and not pd.isna(st) and _MIGRANT_BEFORE.search(text[max(0, int(st) - 80):int(st)]):
+            n += 1
+    return n >= MIGRANT_CUE_MIN
+
+
 def named_victims(doc: ParsedDecision) -> list[dict]:
     """Distinct persons the decision calls victims (not defendants): ``key``, ``mentions``
     (cleaned-text spans, first first), in order of first mention. Names stay in memory only."""
@@ -167,9 +187,12 @@ def named_victims(doc: ParsedDecision) -> list[dict]:
         return []
     raw_to_clean = None
     out = []
+    text = doc.text or ""
     for e in ents.itertuples(index=False):
         roles = list(e.roles) if e.roles is not None else []
-        if e.kind != "person" or "victim" not in roles or "defendant" in roles:
+        if e.kind != "person" or "defendant" in roles:
+            continue
+        if "victim" not in roles and not (set(roles) <= _NOT_OFFENDER_ROLES and _named_as_migrant(text, mentions, e.entity)):
             continue
         if getattr(e, "defendant_index", None) is not None and not pd.isna(e.defendant_index):
             continue
@@ -238,9 +261,19 @@ def _regency_places(text: str) -> list:
     """Gazetteer places in ``text`` that are not the name of a district or village written after
     ``Kecamatan``/``Desa``/``Kelurahan`` (``Kec. Tebing Tinggi`` is not the city of that name);
     explicitly prefixed forms (``Kab. Serdang Bedagai``) first."""
-    from analysis.news.gazetteer import find_places
+    from analysis.news.gazetteer import PlaceMention, find_places
 
-    out = [p for p in find_places(text) if not _NOT_REGENCY_BEFORE.search(text[max(0, p.start - 14):p.start])]
+    # Decisions break lines and double spaces inside names ("Kabupaten  Cirebon"): search a copy
+    # with every run of white space made one space, and map the offsets back.
+    keep = [i for i, ch in enumerate(text) if not (ch.isspace() and i > 0 and text[i - 1].isspace())]
+    flat = "".join(" " if text[i].isspace() else text[i] for i in keep)
+    keep.append(len(text))
+    out = []
+    for p in find_places(flat):
+        start, end = keep[p.start], keep[p.end - 1] + 1
+        if _NOT_REGENCY_BEFORE.search(text[max(0, start - 14):start]):
+            continue
+        out.append(PlaceMention(start, end, p.text, p.code, p.name, p.level, p.province))
     return sorted(out, key=lambda p: (0 if _EXPLICIT.match(p.text) else 1, p.start))
 
 
