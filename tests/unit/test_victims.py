@@ -78,9 +78,11 @@ def test_stated_count_makes_one_group_row():
 def test_named_victims_and_a_larger_count_give_named_rows_plus_the_rest():
     t = ("Bahwa saksi korban SEKAR PRAMESTI dan saksi korban SEKAR PRAMESTI berangkat; terdapat 3 (tiga) orang korban "
          "yang dipekerjakan sebagai asisten rumah tangga.")
-    v = V.decision_victims(doc(t), key=KEY)
-    assert v["group_size"].tolist() == [1, 2]
-    assert int(V.n_victims_from(v).iloc[0]) == 3
+    in_facts = V.decision_victims(doc(t, {"facts": (0, len(t))}), key=KEY)
+    assert in_facts["group_size"].tolist() == [1, 2]
+    assert int(V.n_victims_from(in_facts).iloc[0]) == 3
+    # a count outside the facts and considerations gives way to the victims named
+    assert V.decision_victims(doc(t), key=KEY)["group_size"].tolist() == [1]
 
 
 @pytest.mark.parametrize("text", [

@@ -4,10 +4,13 @@ A decision names its victims as witnesses (``saksi korban``, ``anak korban``) or
 (``6 (enam) orang CPMI``, ``korban sebanyak 3 orang``). This module reads, from a parsed
 decision (``analysis.extract.model.ParsedDecision``):
 
-* the **number of victims**: a count stated in the facts or the judges' considerations
-  (weighted before counts in the charges or testimony), else the number of distinct victims
-  the decision names (mentions with the role ``victim`` from ``analysis.extract.mentions``,
-  grouped by ``analysis.link.within_case``), else nothing — never a guess;
+* the **number of victims**: a count stated in the facts found or the judges' considerations
+  (``6 (enam) orang CPMI``, ``korban sebanyak 3 orang``; counts of other people, quotas and
+  job orders left out); else the number of distinct victims the decision names (persons with
+  the role ``victim`` from ``analysis.extract.mentions``, grouped by
+  ``analysis.link.within_case``, or written after ``PMI atas nama``; each named at least
+  twice); else a count stated elsewhere (charges, testimony); else a count that introduces a
+  list (``2 (dua) orang yaitu ...``); else nothing — never a guess;
 * per victim: a keyed pseudonym (``analysis.privacy.pseudonym`` kind ``victim``, key = case
   + folded name), sex and age from the identity next to the first mention, and the origin
   (village, district, regency, province with Kemendagri codes, through the project
@@ -155,7 +158,7 @@ def _span_of(evidence: str) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
-NAMED_MIN_MENTIONS = 2       # a person called a victim once in passing is not counted beside the main victims
+NAMED_MIN_MENTIONS = 2       # a person called a victim once in passing is not counted
 NAMED_SHARE_OF_TOP = 0.03    # nor one named far less often than the most-named victim
 
 
@@ -210,7 +213,7 @@ def named_victims(doc: ParsedDecision) -> list[dict]:
         out.append({"key": e.key, "spans": clean, "raw": sorted(spans)})
     if out:
         top = max(len(v["spans"]) for v in out)
-        out = [v for v in out if len(v["spans"]) == top or len(v["spans"]) >= max(NAMED_MIN_MENTIONS, NAMED_SHARE_OF_TOP * top)]
+        out = [v for v in out if len(v["spans"]) >= max(NAMED_MIN_MENTIONS, NAMED_SHARE_OF_TOP * top)]
     return sorted(out, key=lambda v: v["spans"][0][0])
 
 
@@ -600,10 +603,12 @@ def decision_victims(doc: ParsedDecision, *, key: bytes | None = None) -> pd.Dat
     case_id = doc.case_id or doc.source_file
     facts = _fact_spans(doc)
     named = named_victims(doc)
-    # a count stated of the victims, else the victims named, else a count introducing a list
-    chosen = choose_count(stated_counts(doc))
+    # A count stated in the facts found or the judges' considerations; else the victims named;
+    # else a count stated elsewhere (charges, testimony); else a count introducing a list.
+    counts = stated_counts(doc)
+    chosen = choose_count([c for c in counts if c[3] > 1])
     if chosen is None and not named:
-        chosen = choose_count(stated_counts(doc, enumerations=True))
+        chosen = choose_count(counts) or choose_count(stated_counts(doc, enumerations=True))
     # case-level facts
     countries = cf.destination_countries(text)
     dest_span = None
