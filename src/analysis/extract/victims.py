@@ -172,11 +172,9 @@ _NOT_OFFENDER_ROLES = {"victim", "employer"}   # an employer abroad is named bes
 MIGRANT_CUE_MIN = 1
 
 
-def _named_as_migrant(text: str, mentions: pd.DataFrame, entity: str) -> bool:
-    if "start" not in mentions.columns:
-        return False
+def _named_as_migrant(text: str, starts: list) -> bool:
     n = 0
-    for st in mentions.loc[mentions["entity"] == entity, "start"]:
+    for st in starts:
         if st is not None and not pd.isna(st) and _MIGRANT_BEFORE.search(text[max(0, int(st) - 80):int(st)]):
             n += 1
     return n >= MIGRANT_CUE_MIN
@@ -191,20 +189,21 @@ def named_victims(doc: ParsedDecision) -> list[dict]:
     raw_to_clean = None
     out = []
     text = doc.text or ""
+    by_entity: dict = {}
+    if "entity" in mentions.columns:
+        cols = ["evidence"] + (["start"] if "start" in mentions.columns else [])
+        for ent, grp in mentions.groupby("entity", sort=False)[cols]:
+            by_entity[ent] = (grp["evidence"].tolist(), grp["start"].tolist() if "start" in grp else [])
     for e in ents.itertuples(index=False):
         roles = list(e.roles) if e.roles is not None else []
         if e.kind != "person" or "defendant" in roles:
             continue
-        if "victim" not in roles and not (set(roles) <= _NOT_OFFENDER_ROLES and _named_as_migrant(text, mentions, e.entity)):
+        starts = by_entity.get(e.entity, ([], []))[1]
+        if "victim" not in roles and not (set(roles) <= _NOT_OFFENDER_ROLES and _named_as_migrant(text, starts)):
             continue
         if getattr(e, "defendant_index", None) is not None and not pd.isna(e.defendant_index):
             continue
-        spans = []
-        if "entity" in mentions.columns:
-            for ev in mentions.loc[mentions["entity"] == e.entity, "evidence"]:
-                sp = _span_of(ev)
-                if sp:
-                    spans.append(sp)
+        spans = [sp for sp in map(_span_of, by_entity.get(e.entity, ([], []))[0]) if sp]
         if not spans:
             continue
         if raw_to_clean is None:
