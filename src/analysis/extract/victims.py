@@ -404,7 +404,9 @@ _EXPLOIT_RX = {
                            r"|tamu\s+laki|mucikari|germo)",
     "online_scam": r"\b(?:scam\w*|penipuan\s+(?:online|daring)|online\s+scam|judi\s+online|judol|love\s+scam|operator\s+(?:online|komputer)"
                    r"|customer\s+service\s+(?:judi|online)|investasi\s+(?:bodong|palsu)|crypto|kripto|Myawaddy|KK\s+Park)",
-    "fishing_vessel": r"\b(?:anak\s+buah\s+kapal|ABK|kapal\s+(?:ikan|penangkap)|nelayan|awak\s+kapal|fishing\s+vessel)",
+    # the boat that smuggles migrants across (a fisherman's boat, its crew) is no workplace
+    "fishing_vessel": r"\b(?:kapal\s+(?:ikan|penangkap)|penangkapan\s+ikan|fishing\s+vessel|perikanan"
+                      r"|(?:bekerja|dipekerjakan|pekerjaan|kerja)\s+(?:sebagai\s+)?(?:ABK|anak\s+buah\s+kapal|awak\s+kapal))",
     "plantation": r"\b(?:sawit|perkebunan|kebun|ladang|buruh\s+tani|buruh\s+harian\s+lepas\s+di\s+kebun)",
     "construction": r"\b(?:konstruksi|kuli\s+bangunan|proyek\s+pembangunan|pekerja\s+bangunan)",
     "factory": r"\b(?:pabrik|factory|pengepakan|packing|manufaktur|operator\s+produksi)",
