@@ -196,3 +196,8 @@ def test_any_text_gives_a_valid_table(text):
     validate(t, "victims")
     n = V.n_victims_from(t)
     assert all(pd.isna(x) or x >= 1 for x in n)
+
+
+def test_clients_per_day_are_not_victims():
+    t = "fakta hukum: Terdakwa mencarikan pelanggan untuk korban sebanyak 3 (tiga) orang perhari"
+    assert V.stated_counts(doc(t, {"facts": (0, len(t))})) == []

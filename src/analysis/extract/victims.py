@@ -81,7 +81,8 @@ _COUNT_RX = [
 ]
 # Counts of other people than the victims of the offence: "3 orang CPMI yang lain", a quota or
 # a job order ("kuota sebanyak 40 orang", "jumlah permintaan 62 orang").
-_OTHERS_AFTER = re.compile(r"\s*(?:yang\s+)?(?:lain(?:nya)?|sebelumnya|terdahulu)\b", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(r"\s*(?:(?:yang\s+)?(?:lain(?:nya)?|sebelumnya|terdahulu)|per\s*hari|perhari|setiap\s+(?:hari|malam)"
+                           r"|sehari|semalam|per\s*malam|tamu|pelanggan)\b", re.IGNORECASE)
 _OTHERS_BEFORE = re.compile(r"\b(?:lain(?:nya)?|kuota|quota|permintaan|permintan|job\s*order|kebutuhan|target|"
                             r"pernah|sebelumnya|dilatih|di\s?latih)\b[^.;]{0,30}$", re.IGNORECASE)
 _FACT_SECTIONS = ("facts", "considerations")
