@@ -331,6 +331,9 @@ def identity_near(text: str, start: int, window: int = IDENTITY_WINDOW) -> dict:
 _CASE_ORIGIN = re.compile(r"\b(?:berasal\s+dari|asal(?:\s+dari)?|warga|penduduk|direkrut\s+dari|dari\s+daerah"
                           r"|dari(?=\s+(?:Kabupaten|Kab\.|Kota)\s))\s+", re.IGNORECASE)
 _DEFENDANT_WORD = re.compile(r"\bTerdakwa\b", re.IGNORECASE)
+# "mobil tersebut berasal dari Kota X": a vehicle, money or goods, not the victims
+_THING_BEFORE = re.compile(r"\b(?:mobil|kendaraan|pesawat|kapal|bus|speedboat|uang|dana|barang|paket|surat|dokumen|tiket)\b",
+                           re.IGNORECASE)
 _VICTIM_WORD = re.compile(r"\b(?:korban|C?PMI|TKI|TKW|calon\s+pekerja|pekerja\s+migran)\b", re.IGNORECASE)
 
 
@@ -346,8 +349,10 @@ def case_origins(doc: ParsedDecision) -> list[tuple]:
         about_victims = _VICTIM_WORD.search(clause) or _VICTIM_WORD.search(text[m.end():m.end() + 80])
         if not about_victims and (m.group(0).lower().startswith("dari") or _DEFENDANT_WORD.search(clause[-40:])):
             continue
+        if _THING_BEFORE.search(clause[-40:]):
+            continue
         seg = text[m.end():m.end() + 150]
-        cut = re.search(r"[;]\s|\.\s+[A-Z]|\n\s*\n", seg)
+        cut = re.search(r"[;]\s|\.\s+[A-Z]|\n\s*\n|\b(?:ke|menuju|tujuan|lalu|kemudian|untuk|dengan)\b", seg)
         seg = seg[:cut.start()] if cut else seg
         for p in _regency_places(seg):
             if p.level == 2:
