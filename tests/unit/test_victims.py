@@ -201,3 +201,14 @@ def test_any_text_gives_a_valid_table(text):
 def test_clients_per_day_are_not_victims():
     t = "fakta hukum: Terdakwa mencarikan pelanggan untuk korban sebanyak 3 (tiga) orang perhari"
     assert V.stated_counts(doc(t, {"facts": (0, len(t))})) == []
+
+
+@pytest.mark.parametrize("text,country,expected", [
+    ("korban dipekerjakan di Riyad sebagai pembantu; bekerja di Riyad", "Saudi Arabia", "Riyadh"),
+    ("diberangkatkan ke Kuching; transit di Kuala Lumpur lalu", "Malaysia", "Kuching"),
+    ("warga negara Malaysia dari Johor", "Malaysia", None),
+    ("bekerja di Dubai", None, None),
+])
+def test_destination_city(text, country, expected):
+    got = V.destination_city(text, country)
+    assert (got[0] if got else None) == expected

@@ -17,7 +17,8 @@ decision (``analysis.extract.model.ParsedDecision``):
   gazetteer ``analysis.news.gazetteer``);
 * per decision (shared by its victims unless a victim's own context says otherwise): the
   destination country (``analysis.extract.case_fields.destination_countries``; ``Indonesia``
-  when the decision names none abroad), transit points, recruitment means, exploitation
+  when the decision names none abroad and a kind of exploitation is known) and city (a short
+  list of cities abroad, ``FOREIGN_CITIES``), transit points, recruitment means, exploitation
   type, dates of recruitment and departure (``analysis.clean.dates.find_dates``) and the
   amount paid (``analysis.clean.numbers.parse_rupiah``).
 
@@ -536,6 +537,54 @@ def transit_points(text: str, origin: str | None, destination: str | None) -> li
     return list(out.values())[:5]
 
 
+# Cities abroad where Indonesian migrant workers are most often placed, by country (English short
+# names as in ``cases.destination_countries``); a domestic case's city is its destination regency.
+FOREIGN_CITIES = {
+    "Malaysia": ["Kuala Lumpur", "Kuching", "Johor Bahru", "Johor", "Penang", "Pulau Pinang", "Kota Kinabalu", "Tawau",
+                 "Sandakan", "Selangor", "Melaka", "Malaka", "Sarawak", "Sabah", "Ipoh", "Klang", "Miri", "Sibu",
+                 "Bintulu", "Mukah", "Lahad Datu", "Putrajaya", "Negeri Sembilan", "Pahang", "Kedah", "Perak", "Terengganu"],
+    "Saudi Arabia": ["Riyadh", "Riyad", "Jeddah", "Jedah", "Mekkah", "Makkah", "Mekah", "Madinah", "Dammam",
+                     "Abha", "Taif", "Thaif", "Tabuk", "Khamis Mushait", "Jizan", "Jazan"],
+    "United Arab Emirates": ["Dubai", "Abu Dhabi", "Sharjah", "Ajman", "Al Ain"],
+    "Qatar": ["Doha"], "Kuwait": ["Kuwait City"], "Bahrain": ["Manama"], "Oman": ["Muscat"],
+    "Cambodia": ["Phnom Penh", "Sihanoukville", "Bavet", "Poipet", "Siem Reap"],
+    "Myanmar": ["Myawaddy", "Shwe Kokko", "Yangon"], "Thailand": ["Bangkok", "Mae Sot", "Pattaya"],
+    "Laos": ["Vientiane", "Golden Triangle"], "Philippines": ["Manila"], "Vietnam": ["Ho Chi Minh", "Hanoi"],
+    "Taiwan": ["Taipei", "Taichung", "Kaohsiung", "Taoyuan"], "Hong Kong": ["Kowloon"], "Singapore": [],
+    "South Korea": ["Seoul", "Busan"], "Japan": ["Tokyo", "Osaka"], "China": ["Beijing", "Shanghai", "Guangzhou"],
+    "Turkey": ["Istanbul", "Ankara"], "Jordan": ["Amman"], "Egypt": ["Kairo", "Cairo"], "Iraq": ["Erbil", "Baghdad"],
+    "Syria": ["Damaskus", "Damascus"], "Australia": ["Sydney", "Perth", "Darwin"], "New Zealand": ["Auckland"],
+}
+
+
+CITY_SPELLINGS = {"Riyad": "Riyadh", "Jedah": "Jeddah", "Mekkah": "Makkah", "Mekah": "Makkah", "Malaka": "Melaka",
+                  "Pulau Pinang": "Penang", "Thaif": "Taif", "Jizan": "Jazan", "Kairo": "Cairo", "Damaskus": "Damascus"}
+
+
+def destination_city(text: str, country: str | None) -> tuple[str, int, int] | None:
+    """The city of the destination country named most often in a clause of sending, placing or
+    working (the same cues as the destination country), with its first span.
+
+    >>> destination_city("korban dipekerjakan di Kuching, lalu bekerja di Kuching; transit di Jakarta", "Malaysia")
+    ('Kuching', 23, 30)
+    """
+    cities = FOREIGN_CITIES.get(country or "", [])
+    if not cities or not text:
+        return None
+    rx = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(set(cities), key=len, reverse=True)) + r")\b")
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in rx.finditer(text):
+        clause = text[cf._clause_start(text, m.start()):m.start()]
+        if cf._NOT_DEST_BEFORE.search(clause[-50:]) or not (cf._KE_BEFORE.search(clause[-20:]) or cf._DEST_CUE.search(clause)
+                                                             or re.search(r"\bdi\s+$", clause)):
+            continue
+        found.setdefault(CITY_SPELLINGS.get(m.group(1), m.group(1)), []).append((m.start(), m.end()))
+    if not found:
+        return None
+    best = max(sorted(found), key=lambda c: len(found[c]))
+    return (best, *found[best][0])
+
+
 _RECRUIT_CUE = re.compile(r"\b(?:merekrut|direkrut|menawarkan|ditawari|mengajak|diajak|menghubungi|dihubungi|perekrutan)\b",
                           re.IGNORECASE)
 _DEPART_CUE = re.compile(r"\b(?:berangkat|diberangkatkan|memberangkatkan|keberangkatan|terbang|menyeberang)\b", re.IGNORECASE)
@@ -635,6 +684,7 @@ def decision_victims(doc: ParsedDecision, *, key: bytes | None = None) -> pd.Dat
     order = facts + [(0, len(text))]
     rec_date = cued_date(text, _RECRUIT_CUE, order)
     dep_date = cued_date(text, _DEPART_CUE, order)
+    city = destination_city(text, countries[0]) if len(countries) == 1 else None
     transits = transit_points(text, case_origin[0] if case_origin else None, countries[0] if countries else None)
 
     n_named = len(named)
@@ -695,6 +745,9 @@ def decision_victims(doc: ParsedDecision, *, key: bytes | None = None) -> pd.Dat
             row["destination_country"] = countries[0] if len(countries) == 1 else ";".join(countries)
             if dest_span:
                 ev["destination_country"] = _raw(doc, *dest_span)
+        if city:
+            row["destination_city"] = city[0]
+            ev["destination_city"] = _raw(doc, city[1], city[2])
         if transits:
             row["transit"] = ";".join(t[0] for t in transits)
             ev["transit"] = _raw(doc, transits[0][1], transits[0][2])
