@@ -65,3 +65,13 @@ def test_empty_inputs_give_empty_tables():
 def test_docstring_examples():
     result = doctest.testmod(G)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_geography_tables_validate_against_their_schemas():
+    from analysis.schemas import validate
+
+    validate(G.recruitment_flows(victims()), "victim_flows")
+    actors = pd.DataFrame({"actor_id": ["P-1"], "cases": [["K1", "K2"]]})
+    metrics = pd.DataFrame({"actor_id": ["P-1"], "syndicate_id": ["S-a"]})
+    out = validate(G.origin_syndicate_edges(victims(), actors, metrics), "origin_syndicates")
+    assert out["n_cases"].tolist() == [1, 1]

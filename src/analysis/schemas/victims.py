@@ -1,5 +1,7 @@
-"""Victim tables: ``victims`` (one row per victim or victim group) and its CTDC-shaped release
-``victims_ctdc`` (one row per victim, k-anonymised; fields in ``analysis/data/ctdc_fields.csv``)."""
+"""Victim tables: ``victims`` (one row per victim or victim group), its CTDC-shaped release
+``victims_ctdc`` (one row per victim, k-anonymised; fields in ``analysis/data/ctdc_fields.csv``),
+and the recruitment geography built from it: ``victim_flows`` (origin regency -> transit ->
+destination) and ``origin_syndicates`` (the two-mode network origin regency x syndicate)."""
 
 import pandera.pandas as pa
 
@@ -58,5 +60,30 @@ victims_ctdc = register("victims_ctdc", pa.DataFrameSchema(
         "typeOfExploitConcatenated": pa.Column(str, nullable=True),
     },
     strict=False,
+    coerce=True,
+))
+
+victim_flows = register("victim_flows", pa.DataFrameSchema(
+    {
+        "origin_regency": pa.Column(str, nullable=True),
+        "origin_province": pa.Column(str, nullable=True),
+        "transit": pa.Column(str, nullable=True),
+        "destination_country": pa.Column(str, nullable=True),
+        "n_victims": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "n_cases": pa.Column("Int64", pa.Check.ge(1)),
+    },
+    strict=True,
+    coerce=True,
+))
+
+origin_syndicates = register("origin_syndicates", pa.DataFrameSchema(
+    {
+        "origin_regency": pa.Column(str),
+        "origin_regency_code": pa.Column(str, nullable=True),
+        "syndicate_id": pa.Column(str),
+        "n_cases": pa.Column("Int64", pa.Check.ge(1)),
+        "n_victims": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+    },
+    strict=True,
     coerce=True,
 ))
