@@ -212,3 +212,11 @@ def test_clients_per_day_are_not_victims():
 def test_destination_city(text, country, expected):
     got = V.destination_city(text, country)
     assert (got[0] if got else None) == expected
+
+
+def test_a_second_file_of_the_same_case_is_not_read_twice():
+    t = "Bahwa fakta hukum: 4 (empat) orang korban dipekerjakan di kebun sawit di Malaysia"
+    docs = [ParsedDecision(source_file=f, raw_text=t, text=t, to_raw=list(range(len(t))), case_id="9/Pid.Sus/2024/PN Xyz")
+            for f in ("9_Pid.Sus_2024_PN_Xyz-2.txt", "9_Pid.Sus_2024_PN_Xyz.txt")]
+    out = V.victims_table(docs, key=KEY)
+    assert out["source_file"].tolist() == ["9_Pid.Sus_2024_PN_Xyz.txt"] and out["group_size"].tolist() == [4]

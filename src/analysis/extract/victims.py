@@ -783,12 +783,22 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 def victims_table(parsed, *, key: bytes | None = None) -> pd.DataFrame:
     """The ``victims`` table for parsed decisions (``ParsedDecision`` objects; anything else,
-    such as a ``Reject``, is skipped), rows sorted by source file and victim number.
+    such as a ``Reject``, is skipped; of several files of one case only the plainest-named
+    one is read), rows sorted by source file and victim number.
 
     >>> victims_table([]).columns.tolist() == VICTIM_COLUMNS
     True
     """
-    frames = [decision_victims(d, key=key) for d in parsed if isinstance(d, ParsedDecision)]
+    docs = sorted((d for d in parsed if isinstance(d, ParsedDecision)),
+                  key=lambda d: (d.case_id or d.source_file, len(d.source_file), d.source_file))
+    seen: set[str] = set()
+    frames = []
+    for d in docs:
+        case = d.case_id or d.source_file
+        if case in seen:      # another file of the same case (``X-2.txt``): its victims are already read
+            continue
+        seen.add(case)
+        frames.append(decision_victims(d, key=key))
     frames = [f for f in frames if len(f)]
     if not frames:
         return _typed(pd.DataFrame(columns=VICTIM_COLUMNS))
