@@ -211,7 +211,12 @@ def named_victims(doc: ParsedDecision) -> list[dict]:
         if raw_to_clean is None:
             raw_to_clean = _raw_to_clean(doc)
         clean = sorted((raw_to_clean(s), raw_to_clean(t - 1) + 1) for s, t in spans)
-        out.append({"key": e.key, "spans": clean, "raw": sorted(spans)})
+        same = next((v for v in out if v["key"] == e.key), None)
+        if same:   # two entities of one name (told apart by a father's name only): one victim key
+            same["spans"] = sorted(same["spans"] + clean)
+            same["raw"] = sorted(same["raw"] + sorted(spans))
+        else:
+            out.append({"key": e.key, "spans": clean, "raw": sorted(spans)})
     if out:
         top = max(len(v["spans"]) for v in out)
         out = [v for v in out if len(v["spans"]) >= max(NAMED_MIN_MENTIONS, NAMED_SHARE_OF_TOP * top)]
