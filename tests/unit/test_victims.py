@@ -220,3 +220,17 @@ def test_a_second_file_of_the_same_case_is_not_read_twice():
             for f in ("9_Pid.Sus_2024_PN_Xyz-2.txt", "9_Pid.Sus_2024_PN_Xyz.txt")]
     out = V.victims_table(docs, key=KEY)
     assert out["source_file"].tolist() == ["9_Pid.Sus_2024_PN_Xyz.txt"] and out["group_size"].tolist() == [4]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Saksi Korban I dipekerjakan di kafe; Saksi Korban II juga; Saksi Korban I pulang", 2),
+    ("Anak Korban 1 dan Anak Korban 3 dijual", None),                 # a gap: no enumeration
+    ("Bahwa Anak Korban dijual kepada pelanggan; " * 5, 1),            # one victim, always singular
+    ("Bahwa para saksi korban dijual; " + "Saksi Korban pergi; " * 5, None),
+    ("Saksi Korban pergi; " * 3, None),                                 # too rarely to say
+])
+def test_victims_told_apart_by_masked_labels(text, expected):
+    got = V.labelled_victims(text)
+    assert (got[0] if got else None) == expected
+    n = V.n_victims_from(V.decision_victims(doc(text), key=KEY))
+    assert (None if len(n) == 0 or pd.isna(n.iloc[0]) else int(n.iloc[0])) == expected

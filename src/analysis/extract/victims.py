@@ -10,7 +10,9 @@ decision (``analysis.extract.model.ParsedDecision``):
   the role ``victim`` from ``analysis.extract.mentions``, grouped by
   ``analysis.link.within_case``, or written after ``PMI atas nama``; each named at least
   twice); else a count stated elsewhere (charges, testimony); else a count that introduces a
-  list (``2 (dua) orang yaitu ...``); else nothing — never a guess;
+  list (``2 (dua) orang yaitu ...``); else, in decisions with masked names, the victims
+  numbered ``Saksi Korban I, II`` or the one ``Saksi Korban`` spoken of in the singular
+  throughout; else nothing — never a guess;
 * per victim: a keyed pseudonym (``analysis.privacy.pseudonym`` kind ``victim``, key = case
   + folded name), sex and age from the identity next to the first mention, and the origin
   (village, district, regency, province with Kemendagri codes, through the project
@@ -121,6 +123,40 @@ def stated_counts(doc: ParsedDecision, enumerations: bool = False) -> list[tuple
             w = 2.0 if any(s <= m.start() < e for s, e in facts) else 1.0
             out.append((n, m.start(), m.end(), w))
     return sorted(out, key=lambda c: c[1])
+
+
+_LABEL = re.compile(r"\b(?:Saksi\s+|Anak\s+)?Korban\s+(?:(?P<roman>I{1,3}|IV|VI{0,3}|IX|X)|(?P<digit>\d{1,2}))\b(?!\s*(?:orang|tahun|bulan|hari|\())")
+_SINGULAR = re.compile(r"\b(?:Saksi|Anak)\s+Korban\b(?!\s+(?:I{1,3}|IV|VI{0,3}|\d)\b)")
+_PLURAL = re.compile(r"\b(?:para|kedua|ketiga|keempat|kelima|beberapa)\s+(?:saksi\s+|anak\s+)?korban\b|\bkorban-korban\b"
+                     r"|\b(?:saksi|anak)-(?:saksi|anak)\s+korban\b", re.IGNORECASE)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+SINGULAR_MIN = 5   # "Saksi Korban" written this often, never in the plural: the decision has one victim
+
+
+def labelled_victims(text: str) -> tuple[int, int, int] | None:
+    """Victims a decision with masked names tells apart by number (``Saksi Korban I``,
+    ``Anak Korban 2``): ``(how many, start, end)`` of the highest label; or one victim when it
+    speaks of ``Saksi Korban``/``Anak Korban`` often and never in the plural.
+
+    >>> labelled_victims("Saksi Korban I dan Anak Korban II; Saksi Korban I")[0]
+    2
+    >>> labelled_victims("Saksi Korban pergi; " * 5)[0], labelled_victims("para saksi korban; " + "Saksi Korban pergi; " * 5)
+    (1, None)
+    """
+    labels = {}
+    for m in _LABEL.finditer(text or ""):
+        n = _ROMAN[m.group("roman")] if m.group("roman") else int(m.group("digit"))
+        labels.setdefault(n, (m.start(), m.end()))
+    if labels:
+        top = max(labels)
+        # numbered 1..N without gaps, or it is no enumeration of victims
+        if set(labels) == set(range(1, top + 1)):
+            return top, *labels[top]
+        return None
+    singular = list(_SINGULAR.finditer(text or ""))
+    if len(singular) >= SINGULAR_MIN and not _PLURAL.search(text or ""):
+        return 1, singular[0].start(), singular[0].end()
+    return None
 
 
 def choose_count(counts: list[tuple[int, int, int, float]]) -> tuple[int, int, int] | None:
@@ -669,7 +705,8 @@ def decision_victims(doc: ParsedDecision, *, key: bytes | None = None) -> pd.Dat
     counts = stated_counts(doc)
     chosen = choose_count([c for c in counts if c[3] > 1])
     if chosen is None and not named:
-        chosen = choose_count(counts) or choose_count(stated_counts(doc, enumerations=True))
+        chosen = (choose_count(counts) or choose_count(stated_counts(doc, enumerations=True))
+                  or labelled_victims(text))
     # case-level facts
     countries = cf.destination_countries(text)
     dest_span = None
