@@ -123,6 +123,7 @@ def test_district_name_is_not_taken_for_the_city_of_that_name():
 
 @pytest.mark.parametrize("text,expected", [
     ("dijanjikan bekerja sebagai pembantu rumah tangga", "domestic_work"),
+    ("bekerja sebagai pengurus lansia di Malaysia", "domestic_work"),
     ("melayani tamu laki-laki untuk hubungan badan dengan bayaran", "sexual_exploitation"),
     ("dipekerjakan sebagai anak buah kapal ikan", "fishing_vessel"),
     ("bekerja sebagai operator judi online di Kamboja", "online_scam"),

@@ -445,7 +445,9 @@ def _dominant_regency(doc: ParsedDecision) -> list[tuple]:
 _EXPLOIT_RX = {
     "domestic_work": r"\b(?:asisten\s+rumah\s+tangga|pembantu\s+rumah\s+tangga|\bART\b|\bPRT\b|penata\s+laksana\s+rumah\s+tangga"
                      r"|pekerja\s+(?:rumah\s+tangga|domestik)|baby\s*sit+er|baby\s+sister|pengasuh\s+(?:anak|bayi|lansia)"
-                     r"|house\s*maid|domestic\s+worker|merawat\s+(?:orang\s+tua|lansia)|caregiver|perawat\s+lansia)",
+                     r"|house\s*maid|domestic\s+worker|merawat\s+(?:orang\s+tua|lansia)|caregiver|perawat\s+lansia"
+                     r"|(?:pengurus|penjaga|jaga|menjaga|mengurus|merawat)\s+(?:lansia|orang\s+(?:tua|jompo)|nenek|kakek|manula)"
+                     r"|(?:mengasuh|menjaga)\s+(?:anak|bayi))",
     "sexual_exploitation": r"\b(?:prostitusi|pelacur\w*|PSK|pekerja\s+seks|seks\s+komersial|eksploitasi\s+seksual"
                            r"|hubungan\s+(?:badan|seksual|intim)|persetubuhan|bersetubuh|open\s*BO|\bBO\b|booking\s+(?:out|luar)|\bBL\b|short\s*time"
                            r"|melayani\s+(?:tamu|laki|pria)|transaksi\s+seksual|pemandu\s+lagu|\bLC\b|ladies|cewek|wanita\s+penghibur"
