@@ -57,4 +57,4 @@ def list_of(kind: type) -> pa.Check:
 
 
 def _load_all() -> None:
-    from analysis.schemas import cases, common, link, network, news, timeseries  # noqa: F401
+    from analysis.schemas import cases, common, link, network, news, timeseries, victims  # noqa: F401
