@@ -82,6 +82,16 @@ def build_news(data_dir: Path) -> dict[str, pd.DataFrame]:
     return {k: _concat([p.get(k) for p in parts]) for k in names}
 
 
+def build_victim_tables(victims: pd.DataFrame, actors: pd.DataFrame, actor_metrics: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The k-anonymised CTDC-shaped export, recruitment flows and the origin regency ×
+    syndicate edges, from the ``victims`` table."""
+    from analysis.network.geography import origin_syndicate_edges, recruitment_flows
+    from analysis.release.ctdc import ctdc_export
+
+    return {"victims_ctdc": ctdc_export(victims), "victim_flows": recruitment_flows(victims),
+            "origin_syndicates": origin_syndicate_edges(victims, actors, actor_metrics)}
+
+
 def build(data: str | Path | None = None, out: str | Path | None = None, *, force: bool = False) -> Path:
     """All sources to all processed tables under ``out`` plus ``tppo.duckdb``.
 
@@ -114,6 +124,10 @@ def build(data: str | Path | None = None, out: str | Path | None = None, *, forc
     rejects.append(net.pop("rejects").assign(job="network"))
     tables.update(net)
     log.info("networks: %d syndicates (%.1fs)", len(net["syndicates"]), time.perf_counter() - t0)
+
+    tables.update(build_victim_tables(tables["victims"], tables["actors"], tables["actor_metrics"]))
+    log.info("victims: %d rows, %d released in the k-anonymised export (%.1fs)", len(tables["victims"]),
+             len(tables["victims_ctdc"]), time.perf_counter() - t0)
 
     tables.update(build_series_tables(tables["cases"], tables.get("events"), data_dir))
     log.info("series: %d rows (%.1fs)", len(tables["series"]), time.perf_counter() - t0)

@@ -62,6 +62,7 @@ from analysis.extract.courts import court_province
 from analysis.extract.model import DefendantMention, ParsedDecision
 from analysis.extract.names import is_initials
 from analysis.extract.sections import split_sections
+from analysis.extract.victims import decision_victims, n_victims_from, victims_table
 from analysis.privacy import RedactionError, pseudonym, secret_key, use_key
 from analysis.sources.decisions import (
     Reject,
@@ -302,6 +303,7 @@ def _parse_and_prepare(path: str | Path) -> ParsedDecision | Reject:
         from analysis.link.actors import prepare_decision
 
         prepare_decision(got)
+        got.victim_rows = decision_victims(got)
     return got
 
 
@@ -335,4 +337,7 @@ def process_decisions(folder: str | Path, workers: int | None = None, *, link: b
         from analysis.link.actors import build_actor_tables
 
         tables.update(build_actor_tables(kept, dict(tables)))
+        victims = victims_table(kept)
+        tables["victims"] = victims
+        tables["cases"]["n_victims"] = tables["cases"]["case_id"].map(n_victims_from(victims)).astype("Int64")
     return tables

@@ -177,3 +177,16 @@ def is_initials(name: str) -> bool:
     if all(len(t) == 1 and t.isalpha() for t in tokens):
         return True
     return len(tokens) == 1 and "." not in own and 2 <= len(own) <= 2 and own.isalpha() and own.isupper()
+
+
+_ANON_LABEL = re.compile(r"^(?:(?:anak|saksi|korban) )+(?:\d{1,2}|[ivx]{1,4}|ke[a-z]+)$")
+
+
+def is_anonymised_label(key: str) -> bool:
+    """A label a decision uses instead of a name (``saksi korban ii``, ``anak korban 1``): it is
+    one person and matches only itself, however alike two numbers look.
+
+    >>> is_anonymised_label("saksi korban ii"), is_anonymised_label("saksi wirapati")
+    (True, False)
+    """
+    return bool(_ANON_LABEL.match(key or ""))

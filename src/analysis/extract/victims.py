@@ -54,6 +54,7 @@ from analysis.clean.dates import find_dates
 from analysis.clean.numbers import parse_rupiah
 from analysis.extract import case_fields as cf
 from analysis.extract.model import ParsedDecision
+from analysis.extract.names import is_anonymised_label
 from analysis.privacy import pseudonym
 from analysis.schemas.victims import EXPLOITATION_TYPES
 
@@ -234,8 +235,8 @@ def named_victims(doc: ParsedDecision) -> list[dict]:
             by_entity[ent] = (grp["evidence"].tolist(), grp["start"].tolist() if "start" in grp else [])
     for e in ents.itertuples(index=False):
         roles = list(e.roles) if e.roles is not None else []
-        if e.kind != "person" or "defendant" in roles:
-            continue
+        if e.kind != "person" or "defendant" in roles or is_anonymised_label(e.key):
+            continue     # masked labels ("Saksi Korban II") are counted by ``labelled_victims``
         starts = by_entity.get(e.entity, ([], []))[1]
         if "victim" not in roles and not (set(roles) <= _NOT_OFFENDER_ROLES and _named_as_migrant(text, starts)):
             continue
@@ -842,7 +843,8 @@ def victims_table(parsed, *, key: bytes | None = None) -> pd.DataFrame:
         if case in seen:      # another file of the same case (``X-2.txt``): its victims are already read
             continue
         seen.add(case)
-        frames.append(decision_victims(d, key=key))
+        ready = getattr(d, "victim_rows", None)    # read ahead in the worker that parsed it
+        frames.append(ready if isinstance(ready, pd.DataFrame) and key is None else decision_victims(d, key=key))
     frames = [f for f in frames if len(f)]
     if not frames:
         return _typed(pd.DataFrame(columns=VICTIM_COLUMNS))

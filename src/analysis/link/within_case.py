@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from analysis.extract.company_names import company_core, same_company_words
-from analysis.extract.names import fold, is_initials, person_key, split_name
+from analysis.extract.names import fold, is_anonymised_label, is_initials, person_key, split_name
 
 SLIP_MIN_LETTERS = 5       # a one-letter slip joins two fugitives' names only from this length on
 FUZZY_MIN = 88.0           # within one decision a near spelling of a 5+ letter name is the same name
@@ -77,6 +77,9 @@ def _patronym_conflict(a: str | None, b: str | None) -> bool:
 
 def _match_person(m: dict, ents: list[dict], by_key: dict[str, list[dict]] | None = None) -> dict | None:
     keys = {m["key"], *m["aliases"]} - {""}
+    if is_anonymised_label(m["key"]) or any(is_anonymised_label(k) for k in keys):
+        hits = [e for e in ents if e["kind"] == "person" and keys & e["keys"]]
+        return hits[0] if len(hits) == 1 else None
     if by_key is not None and not m["is_initials"]:
         # Fast path: a name already held by exactly one entity (most mentions repeat a name).
         hits = {id(e): e for k in keys for e in by_key.get(k, ())}

@@ -267,9 +267,14 @@ def redact(text: str, *, detector: bool = True) -> str:
         spans += detector_spans(text)
     out = _apply(text, spans)
     # A label can expose a neighbour that a letter or digit hid ("ani@contoh.id0812…"): the
-    # patterns run again until nothing changes, so that redact(redact(x)) == redact(x).
+    # patterns and the detector run again until nothing changes, so that redact(redact(x)) == redact(x).
     for _ in range(_MAX_PASSES):
-        again = _apply(out, _pattern_spans(out))
+        if out == text:
+            break
+        labels = [(m.start(), m.end()) for m in _LABEL.finditer(out)]
+        spans = [sp for sp in _pattern_spans(out) + (detector_spans(out) if detector else [])
+                 if not any(sp[0] < b and a < sp[1] for a, b in labels)]   # a mask is never masked again
+        again = _apply(out, spans)
         if again == out:
             break
         out = again
@@ -277,6 +282,7 @@ def redact(text: str, *, detector: bool = True) -> str:
 
 
 _MAX_PASSES = 5
+_LABEL = re.compile(r"\[[A-Z_]+\]")
 
 
 def _apply(text: str, spans: list[tuple[int, int, str]]) -> str:
