@@ -92,7 +92,7 @@ def test_residence_line_ends_at_sentence_end_not_at_abbreviation():
     ("di Jl. Kenanga, Desa Sukamaju, Kec. Cibeber", "di [ADDRESS], Kec. Cibeber"),
     ("Jalan Gatot Subroto Timur Raya Dua Belas Indah No. 7, Kota Denpasar", "[ADDRESS], Kota Denpasar"),
     ("JL Veteran gang mawar\nNo.29 dekat pasar", "[ADDRESS] dekat pasar"),
-    ("Jl. Jenderal Sudirman, Kav 52-53, Jakarta", "[ADDRESS], Jakarta"),
+    ("Jl. Cempaka Putih, Kav 52-53, Jakarta", "[ADDRESS], Jakarta"),
     ("Jalan Nusantara Indah Utara 7 Kota Batam", "[ADDRESS] Kota Batam"),
 ])
 def test_street_addresses(text, expected):
@@ -101,7 +101,7 @@ def test_street_addresses(text, expected):
 
 @pytest.mark.parametrize("text", [
     "terdakwa menjemput saksi di Desa Sukamaju lalu menuju Jakarta",
-    "kejadian di Jl. Sudirman depan hotel",
+    "kejadian di Jl. Merpati depan hotel",
     "para korban berasal dari Dusun Krajan Desa Sumberwaru",
     "berdasarkan Undang-Undang Nomor 21 Tahun 2007",
 ])

@@ -24,7 +24,7 @@ dots between them): street ``Jl./Jln./Jalan X``, house number ``No. 12``, ``Gg./
 A chain is masked as a whole when it holds an RT/RW, or a house number, ``Gg.`` or ``Blok``
 next to a street, estate or village, or a street placed in a village (``Jl. Kenanga, Desa
 Sukamaju``). A street or village named without any of these — "di Desa Sukamaju", "di Jl.
-Sudirman", "Dusun Krajan Desa Sukamaju" in a narrative sentence — is a place, not a home, and
+Merpati", "Dusun Krajan Desa Sukamaju" in a narrative sentence — is a place, not a home, and
 is kept: the tables and reports need where things happened. RT/RW is masked wherever it stands.
 Kecamatan, Kabupaten, Kota and Provinsi are kept everywhere.
 
