@@ -8,6 +8,8 @@ import sys
 import tomllib
 
 import pytest
+
+from analysis.privacy import RedactionError
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,37 +53,21 @@ def test_indirect_runtime_dependencies_are_declared():
     assert INDIRECT <= _declared()
 
 
-def test_missing_dependency_in_extraction_stops_the_run(tmp_path, monkeypatch):
-    """A module missing inside the per-decision work is fatal, never an 'extraction failed' reject."""
+@pytest.mark.parametrize("error", [ModuleNotFoundError("No module named 'some_parser'"),
+                                   RedactionError("detector failed")], ids=["missing module", "failed redaction"])
+def test_a_missing_dependency_or_failed_redaction_stops_the_run(tmp_path, monkeypatch, error):
+    """A module missing inside the per-decision work, or a PII detector that fails, stops the
+    run: never an 'extraction failed' reject, and no label or text is stored unredacted."""
     from analysis.extract import decisions
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "1_Pid.Sus_2025_PN_Xyz.txt").write_text("PUTUSAN Nomor 1/Pid.Sus/2025/PN Xyz " * 50, encoding="utf-8")
-
-    def missing(*args, **kwargs):
-        raise ModuleNotFoundError("No module named 'some_parser'")
-
-    monkeypatch.setattr(decisions, "_extract", missing)
-    monkeypatch.setattr(decisions, "check_complete", lambda text: None)
-    with pytest.raises(ModuleNotFoundError):
-        decisions.process_decisions(folder, workers=1, link=False)
-
-
-def test_failed_redaction_stops_the_run(tmp_path, monkeypatch):
-    """A PII detector that fails must stop the run: no label or text is stored unredacted,
-    and the failure is not turned into a per-decision reject."""
-    from analysis.extract import decisions
-    from analysis.privacy import RedactionError
 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "1_Pid.Sus_2025_PN_Xyz.txt").write_text("PUTUSAN Nomor 1/Pid.Sus/2025/PN Xyz " * 50, encoding="utf-8")
 
     def failing(*args, **kwargs):
-        raise RedactionError("detector failed")
+        raise error
 
     monkeypatch.setattr(decisions, "_extract", failing)
     monkeypatch.setattr(decisions, "check_complete", lambda text: None)
-    with pytest.raises(RedactionError):
+    with pytest.raises(type(error)):
         decisions.process_decisions(folder, workers=1, link=False)
