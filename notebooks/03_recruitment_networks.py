@@ -37,7 +37,7 @@ import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
 
-from analysis.network import graphs, loaders
+from analysis.network import geography, graphs, loaders
 from analysis.report.display import not_built, note, show_table
 from analysis.report.explorer import show_explorer
 from analysis.report.figures import save_figure
@@ -147,6 +147,40 @@ ax.set_xlabel("decisions describing the leg")
 save_figure(fig, top_legs, "flow_route_legs",
             "The 15 legs of the origin → transit → destination routes named in most court decisions "
             "(a decision counts once per leg it describes).", out=figures_dir)
+
+# %% [markdown]
+# ## Where victims are recruited from
+#
+# The `victims` table reads, for each decision, the victims (or the group, when only a count is
+# given), the regency and province they come from, the places they passed through and where
+# they were taken. Counts of fewer than five victims are shown as `<5`. No maintained boundary
+# file of Indonesian regencies installs from the package registries, so origins are ranked here
+# rather than mapped.
+
+# %%
+victims = tables["victims"]
+provinces = geography.province_totals(victims)
+fig, ax = plt.subplots(figsize=(7, 5))
+top_prov = provinces.dropna(subset=["origin_province"]).head(12)
+if len(top_prov):
+    ax.barh(top_prov["origin_province"].astype(str)[::-1], top_prov["n_victims"].fillna(0).astype(int)[::-1])
+ax.set_title("Victims by province of origin")
+ax.set_xlabel("victims named or counted in the decisions")
+save_figure(fig, geography.for_policy(top_prov, ["n_victims", "n_cases"], small_cell_threshold), "victims_by_province",
+            "Victims by the province they were recruited from, as the decisions state it (the 12 provinces "
+            "with most victims; counts below 5 hidden in the table).", out=figures_dir)
+
+# %%
+routes = geography.recruitment_flows(victims)
+show_table(routes.dropna(subset=["origin_regency"]).head(20), "The routes victims took, origin regency → transit → "
+           "destination, with victims and decisions (counts below 5 hidden).", suppress=["n_victims", "n_cases"],
+           threshold=small_cell_threshold)
+
+# %%
+origin_syn = tables["origin_syndicates"]
+show_table(origin_syn.head(20), "Which syndicates recruit where: origin regencies of victims joined to the syndicates "
+           "whose members act in the same decisions (counts below 5 hidden).",
+           suppress=[c for c in ["n_cases", "n_victims"] if c in origin_syn.columns], threshold=small_cell_threshold)
 
 # %% [markdown]
 # ## Indonesia among source countries in the US Trafficking in Persons reports, 2001–2016

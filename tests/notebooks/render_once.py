@@ -47,9 +47,11 @@ def sample_tables(decisions_dir: Path, out: Path) -> Path:
         try:
             from analysis.network.tables import build_network_tables
 
-            t = {n: pd.read_parquet(out / f"{n}.parquet") for n in ("actors", "ties", "cases")}
-            net = build_network_tables(t["actors"], t["ties"], t["cases"], n_runs=5)
-            pipeline.write_tables({"syndicates": net["syndicates"], "actor_metrics": net["actor_metrics"]}, out)
+            t = {n: pd.read_parquet(out / f"{n}.parquet") for n in ("actors", "ties", "cases", "victims")}
+            net = build_network_tables(t["actors"], t["ties"], t["cases"], n_runs=5, n_perm=50, n_sim=50)
+            net.pop("rejects")
+            net.update(pipeline.build_victim_tables(t["victims"], t["actors"], net["actor_metrics"]))
+            pipeline.write_tables(net, out)
         except Exception as exc:
             log.warning("network tables on the sample not built: %s: %s", type(exc).__name__, exc)
     return out
